@@ -1,0 +1,200 @@
+package dev.gatebench.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * gatebench's settings, each looked up as: system property &gt; environment &gt;
+ * {@code .env.benchmark} &gt; default (the defaults live in {@link Defaults}).
+ *
+ * <p>A setting has one canonical name. The original suite's variables keep theirs
+ * ({@code TEST_MODEL}); gatebench's own are {@code gatebench.camelCase} as system properties and
+ * {@code GATEBENCH_UPPER_SNAKE} in the environment and the file ({@code gatebench.timeScale} ↔
+ * {@code GATEBENCH_TIME_SCALE}). Immutable and thread-safe.
+ */
+public final class BenchConfig {
+  private static final Pattern SECRET = Pattern.compile("(?i).*(KEY|SECRET|TOKEN|PASSWORD).*");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
+
+  private final Map<String, String> systemProperties;
+  private final Map<String, String> environment;
+  private final Map<String, String> envFile;
+
+  BenchConfig(Map<String, String> systemProperties, Map<String, String> environment,
+      Map<String, String> envFile) {
+    this.systemProperties = Map.copyOf(systemProperties);
+    this.environment = Map.copyOf(environment);
+    this.envFile = Map.copyOf(envFile);
+  }
+
+  /** The configuration of this JVM: its system properties, environment and {@code .env.benchmark}. */
+  public static BenchConfig load() {
+    Map<String, String> props = new LinkedHashMap<>();
+    System.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
+    String file = props.getOrDefault("gatebench.envFile",
+        System.getenv().getOrDefault("GATEBENCH_ENV_FILE", Defaults.ENV_FILE));
+    return new BenchConfig(props, System.getenv(), EnvFile.read(Path.of(file)));
+  }
+
+  /** A configuration from explicit maps, for tests and embedding. */
+  public static BenchConfig of(Map<String, String> systemProperties, Map<String, String> environment,
+      Map<String, String> envFile) {
+    return new BenchConfig(systemProperties, environment, envFile);
+  }
+
+  /** Returns a copy in which {@code overrides} win over everything (as system properties do). */
+  public BenchConfig with(Map<String, String> overrides) {
+    Map<String, String> props = new LinkedHashMap<>(systemProperties);
+    props.putAll(overrides);
+    return new BenchConfig(props, environment, envFile);
+  }
+
+  /** The raw value of a setting by canonical name, or empty when unset or blank. */
+  public Optional<String> get(String name) {
+    String envName = envName(name);
+    for (String candidate : new String[] {
+        systemProperties.get(name), environment.get(envName), envFile.get(envName)}) {
+      if (candidate != null && !candidate.isBlank()) return Optional.of(candidate.strip());
+    }
+    return Optional.empty();
+  }
+
+  /** {@code gatebench.timeScale} → {@code GATEBENCH_TIME_SCALE}; other names are their own env name. */
+  static String envName(String name) {
+    if (!name.startsWith("gatebench.")) return name;
+    String rest = name.substring("gatebench.".length()).replace('.', '_');
+    return "GATEBENCH_" + rest.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  public double timeScale() {
+    String raw = get("gatebench.timeScale").orElse(Defaults.TIME_SCALE);
+    double scale = parse("gatebench.timeScale", raw, Double::parseDouble,
+        "e.g. -Dgatebench.timeScale=0.05 for a smoke run");
+    if (!(scale > 0 && scale <= 1)) {
+      throw new BenchConfigException("gatebench.timeScale must be in (0, 1] but was '" + raw
+          + "'; e.g. -Dgatebench.timeScale=0.05 for a smoke run");
+    }
+    return scale;
+  }
+
+  public StackKind stack() {
+    return choice("gatebench.stack", StackKind.class, Defaults.STACK);
+  }
+
+  public UpstreamKind upstream() {
+    return choice("gatebench.upstream", UpstreamKind.class, Defaults.UPSTREAM);
+  }
+
+  /** The gateway rows to run, lower case; empty means all. Names are checked by whoever knows them. */
+  public List<String> gateways() {
+    return get("gatebench.gateways").map(v -> Arrays.stream(v.split(","))
+        .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  public Duration mockTtft() {
+    return duration("gatebench.mock.ttft", Defaults.MOCK_TTFT);
+  }
+
+  public Duration mockItl() {
+    return duration("gatebench.mock.itl", Defaults.MOCK_ITL);
+  }
+
+  public Path resultsDir() {
+    return Path.of(get("gatebench.resultsDir").orElse(Defaults.RESULTS_DIR));
+  }
+
+  public String testModel() {
+    return get("TEST_MODEL").orElse(Defaults.TEST_MODEL);
+  }
+
+  public int maxTokens() {
+    int tokens = parse("TEST_MAX_TOKENS", get("TEST_MAX_TOKENS").orElse(Defaults.TEST_MAX_TOKENS),
+        Integer::parseInt, "e.g. TEST_MAX_TOKENS=100");
+    if (tokens < 1) {
+      throw new BenchConfigException("TEST_MAX_TOKENS must be >= 1 but was " + tokens
+          + "; e.g. TEST_MAX_TOKENS=100");
+    }
+    return tokens;
+  }
+
+  public double temperature() {
+    return parse("TEST_TEMPERATURE", get("TEST_TEMPERATURE").orElse(Defaults.TEST_TEMPERATURE),
+        Double::parseDouble, "e.g. TEST_TEMPERATURE=0.7");
+  }
+
+  public Optional<String> anthropicApiKey() {
+    return get("ANTHROPIC_API_KEY");
+  }
+
+  public String litellmMasterKey() {
+    return get("LITELLM_MASTER_KEY").orElse(Defaults.LITELLM_MASTER_KEY);
+  }
+
+  public Duration duration(String name, String fallback) {
+    String raw = get(name).orElse(fallback);
+    Matcher m = DURATION.matcher(raw.strip());
+    if (!m.matches()) {
+      throw new BenchConfigException(name + " must be a duration like 250ms, 1.5s or 2m but was '"
+          + raw + "'; e.g. -D" + name + "=" + fallback);
+    }
+    double amount = Double.parseDouble(m.group(1));
+    double nanosPerUnit = switch (m.group(2)) {
+      case "ms" -> 1e6;
+      case "s" -> 1e9;
+      case "m" -> 60e9;
+      default -> 3600e9;
+    };
+    return Duration.ofNanos(Math.round(amount * nanosPerUnit));
+  }
+
+  /** Every setting this configuration sees from any source, secrets replaced by {@code ***}. */
+  public Map<String, String> redacted() {
+    Map<String, String> all = new TreeMap<>();
+    envFile.forEach(all::put);
+    environment.forEach((k, v) -> { if (isOurs(k)) all.put(k, v); });
+    systemProperties.forEach((k, v) -> { if (isOurs(k)) all.put(k, v); });
+    all.replaceAll((k, v) -> isSecret(k) && !v.isBlank() ? "***" : v);
+    return all;
+  }
+
+  /** True for names whose values must never be written anywhere: keys, secrets, tokens, passwords. */
+  public static boolean isSecret(String name) {
+    return SECRET.matcher(name).matches();
+  }
+
+  private static boolean isOurs(String name) {
+    return name.startsWith("gatebench.") || name.startsWith("GATEBENCH_") || name.startsWith("TEST_")
+        || name.startsWith("INFERXGATE_") || name.startsWith("LITELLM_") || name.equals("ANTHROPIC_API_KEY");
+  }
+
+  private <E extends Enum<E>> E choice(String name, Class<E> type, String fallback) {
+    String raw = get(name).orElse(fallback);
+    try {
+      return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      String allowed = Arrays.stream(type.getEnumConstants())
+          .map(c -> c.name().toLowerCase(Locale.ROOT)).toList().toString();
+      throw new BenchConfigException(name + " must be one of " + allowed + " but was '" + raw
+          + "'; e.g. -D" + name + "=" + fallback, e);
+    }
+  }
+
+  private static <T> T parse(String name, String raw, Function<String, T> parser, String example) {
+    try {
+      return parser.apply(raw.strip());
+    } catch (RuntimeException e) {
+      throw new BenchConfigException(name + " must be a number but was '" + raw + "'; " + example, e);
+    }
+  }
+}

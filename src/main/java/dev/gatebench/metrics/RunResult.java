@@ -1,0 +1,50 @@
+package dev.gatebench.metrics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one run measured, written as {@code <suite>-<target>-<timestamp>.json}. Its
+ * {@code metrics} and {@code state} follow k6's end-of-test summary so that tools reading k6
+ * summaries read ours; the rest is gatebench's.
+ *
+ * @param suite e.g. {@code baseline}
+ * @param target the gateway row, e.g. {@code litellm}
+ * @param startedAt wall-clock start of the run
+ * @param testRunDurationMs k6's {@code state.testRunDurationMs}
+ * @param metrics k6 metric name → summary ({@code chat_completion_latency}, {@code error_rate}, …)
+ * @param timeSeries one entry a second
+ * @param histograms metric name → HdrHistogram (ns) in its compressed, base64 encoding, lossless,
+ *     for percentile distributions and re-analysis
+ * @param scenario the executor and its options as k6 would write them, plus think time and time scale
+ * @param config the settings in force, secrets redacted
+ * @param environment machine facts (cores, memory, OS, JVM), harness version, gateway facts
+ *     (version, workers, limits, upstream profile) and resource use: free-form, JSON-friendly values
+ */
+public record RunResult(String suite, String target, Instant startedAt, long testRunDurationMs,
+    Map<String, MetricSummary> metrics, List<IntervalStats> timeSeries, Map<String, String> histograms,
+    Map<String, Object> scenario, Map<String, String> config, Map<String, Object> environment) {
+
+  public RunResult {
+    metrics = Map.copyOf(metrics);
+    timeSeries = List.copyOf(timeSeries);
+    histograms = Map.copyOf(histograms);
+    scenario = Map.copyOf(scenario);
+    config = Map.copyOf(config);
+    environment = Map.copyOf(environment);
+  }
+
+  public Optional<MetricSummary> metric(String name) {
+    return Optional.ofNullable(metrics.get(name));
+  }
+
+  /** A copy with more environment facts (resource use, gateway metrics deltas) merged in. */
+  public RunResult withEnvironment(Map<String, Object> more) {
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(environment);
+    merged.putAll(more);
+    return new RunResult(suite, target, startedAt, testRunDurationMs, metrics, timeSeries, histograms,
+        scenario, config, merged);
+  }
+}
