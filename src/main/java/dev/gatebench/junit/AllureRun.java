@@ -1,0 +1,46 @@
+package dev.gatebench.junit;
+
+import dev.gatebench.gateway.Gateway;
+import dev.gatebench.metrics.MetricSummary;
+import dev.gatebench.metrics.RunResult;
+import dev.gatebench.report.AllureAttachments;
+import io.qameta.allure.Allure;
+import io.qameta.allure.model.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Describes one suite × gateway run in Allure: parameters, each threshold as a step, files attached. */
+final class AllureRun {
+  private AllureRun() {}
+
+  static void describe(RunResult result, Gateway gateway, Path resultFile, double timeScale) {
+    Allure.parameter("gateway", gateway.displayName());
+    Allure.parameter("suite", result.suite());
+    Allure.parameter("timeScale", timeScale);
+    Allure.parameter("gateway version", gateway.version());
+    result.metrics().forEach(AllureRun::thresholdSteps);
+    AllureAttachments.attach(resultFile, resultFile.getFileName().toString(), "application/json");
+    histogramLogs(resultFile).forEach(log -> AllureAttachments.attach(log, log.getFileName().toString(), "text/plain"));
+  }
+
+  private static void thresholdSteps(String metric, MetricSummary summary) {
+    for (Map.Entry<String, MetricSummary.ThresholdOutcome> t : summary.thresholds().entrySet()) {
+      String name = metric + " " + t.getKey() + " (measured " + t.getValue().measured() + ")";
+      Allure.step(name, t.getValue().ok() ? Status.PASSED : Status.FAILED);
+    }
+  }
+
+  /** The .hlog files written beside a result: {@code <result name without .json>.<metric>.hlog}. */
+  private static Stream<Path> histogramLogs(Path resultFile) {
+    String stem = resultFile.getFileName().toString().replaceFirst("\\.json$", "");
+    try (Stream<Path> siblings = Files.list(resultFile.getParent())) {
+      return siblings.filter(p -> p.getFileName().toString().startsWith(stem + ".")
+          && p.getFileName().toString().endsWith(".hlog")).sorted().toList().stream();
+    } catch (IOException e) {
+      return Stream.empty();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.gatebench.junit;
+
+import dev.gatebench.config.BenchConfig;
+import dev.gatebench.config.UpstreamKind;
+import dev.gatebench.gateway.UpstreamEndpoint;
+import dev.gatebench.metrics.RunResult;
+import dev.gatebench.report.AfterSuites;
+import dev.gatebench.report.SkippedRow;
+import dev.gatebench.stack.GatewayAvailability;
+import dev.gatebench.stack.Stack;
+import dev.gatebench.upstream.LatencyProfile;
+import dev.gatebench.upstream.MockUpstream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Everything a JVM's benchmark suites share: the configuration, the mock upstream, the started
+ * stack and the results gathered so far. Created on first use and kept in the root extension store,
+ * which closes it once all tests have run: the comparison report and the regression gate come first,
+ * then every gateway and the mock are stopped (each stop tried even when another fails). Thread-safe.
+ */
+final class BenchSession implements AutoCloseable {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BenchSession.class);
+  static final Path REPORT_DIR = Path.of("target", "gatebench-report");
+
+  private final BenchConfig config;
+  private final Optional<MockUpstream> mock;
+  private final Stack stack;
+  private final List<RunResult> results = new ArrayList<>();
+  private final List<SkippedRow> skipped = new ArrayList<>();
+  private boolean closed;
+
+  private BenchSession(BenchConfig config, Optional<MockUpstream> mock, Stack stack) {
+    this.config = config;
+    this.mock = mock;
+    this.stack = stack;
+  }
+
+  /** The JVM's session, started on first call. Configuration mistakes surface here, once, with their fix. */
+  static BenchSession of(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(BenchSession.class, key -> start(BenchConfig.load()), BenchSession.class);
+  }
+
+  static BenchSession start(BenchConfig config) {
+    config.timeScale(); // a bad time scale fails before anything starts
+    Optional<MockUpstream> mock = config.upstream() == UpstreamKind.MOCK
+        ? Optional.of(startMock(config)) : Optional.empty();
+    UpstreamEndpoint upstream = mock.map(m -> UpstreamEndpoint.mock(m.baseUrl(), m.caCertificatePem()))
+        .orElseGet(UpstreamEndpoint::anthropic);
+    try {
+      return new BenchSession(config, mock, Stack.start(config, upstream));
+    } catch (RuntimeException e) {
+      mock.ifPresent(MockUpstream::close);
+      throw e;
+    }
+  }
+
+  private static MockUpstream startMock(BenchConfig config) {
+    return MockUpstream.builder()
+        .latency(LatencyProfile.fixed(config.mockTtft(), config.mockItl()))
+        .start();
+  }
+
+  BenchConfig config() {
+    return config;
+  }
+
+  Optional<MockUpstream> mock() {
+    return mock;
+  }
+
+  List<GatewayAvailability> availability() {
+    return stack.availability();
+  }
+
+  /** Facts of the upstream recorded with every result: which one, and the mock's latency profile. */
+  Map<String, Object> upstreamFacts() {
+    return mock.<Map<String, Object>>map(m -> Map.of("kind", "mock", "mock", m.describe()))
+        .orElseGet(() -> Map.of("kind", "anthropic"));
+  }
+
+  synchronized void record(RunResult result) {
+    results.add(result);
+  }
+
+  synchronized void recordSkipped(Class<?> suiteClass, SkippedGateway gateway) {
+    skipped.add(new SkippedRow(suiteName(suiteClass), gateway.name(), gateway.reason()));
+  }
+
+  /** The suite a class runs: its tag other than {@code benchmark}, e.g. {@code baseline}. */
+  static String suiteName(Class<?> suiteClass) {
+    for (Tag tag : suiteClass.getAnnotationsByType(Tag.class)) {
+      if (!tag.value().equals("benchmark")) return tag.value();
+    }
+    return suiteClass.getSimpleName();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    RuntimeException failure = null;
+    try {
+      AfterSuites.finish(List.copyOf(results), List.copyOf(skipped), config, REPORT_DIR);
+    } catch (RuntimeException | AssertionError e) {
+      failure = e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    }
+    failure = closeCollecting(stack, failure);
+    if (mock.isPresent()) failure = closeCollecting(mock.get(), failure);
+    if (failure != null) throw failure;
+  }
+
+  private static RuntimeException closeCollecting(AutoCloseable resource, RuntimeException failure) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      if (failure == null) return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      failure.addSuppressed(e);
+    }
+    return failure;
+  }
+}

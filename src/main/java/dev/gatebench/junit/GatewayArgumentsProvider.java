@@ -1,0 +1,23 @@
+package dev.gatebench.junit;
+
+import dev.gatebench.stack.GatewayAvailability;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+
+/** One argument per selected gateway row: the started gateway, or a {@link SkippedGateway}. */
+class GatewayArgumentsProvider implements ArgumentsProvider {
+
+  @Override
+  public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+    BenchSession session = BenchSession.of(context);
+    return session.availability().stream().map(GatewayArgumentsProvider::argument);
+  }
+
+  private static Arguments argument(GatewayAvailability row) {
+    return Arguments.of(row.gateway()
+        .<Object>map(g -> g)
+        .orElseGet(() -> new SkippedGateway(row.name(), row.unavailableReason().orElseThrow())));
+  }
+}
