@@ -91,36 +91,35 @@ public final class BaselineStore {
     root.put("format", FORMAT);
     root.put("suite", b.suite());
     root.put("recordedAt", b.recordedAt().toString());
-    ObjectNode direct = root.putObject("directMedianMs");
-    b.directMedianMs().forEach((m, v) -> direct.put(m.name(), v));
-    ObjectNode gateways = root.putObject("overheadMs");
-    b.overheadMs().forEach((gateway, byMetric) -> {
-      ObjectNode g = gateways.putObject(gateway);
-      byMetric.forEach((m, samples) -> samples.forEach(g.putArray(m.name())::add));
-    });
+    putSeries(root.putObject("directMs"), b.directMs());
+    ObjectNode gateways = root.putObject("gatewayMs");
+    b.gatewayMs().forEach((gateway, byMetric) -> putSeries(gateways.putObject(gateway), byMetric));
     ObjectNode facts = root.putObject("facts");
     b.facts().forEach(facts::put);
     return root;
   }
 
   static Baseline fromJson(JsonNode root) {
-    Map<GateMetric, Double> direct = new EnumMap<>(GateMetric.class);
-    root.path("directMedianMs").properties().forEach(e -> direct.put(GateMetric.valueOf(e.getKey()),
-        number(e.getValue())));
-    Map<String, Map<GateMetric, List<Double>>> overhead = new LinkedHashMap<>();
-    root.required("overheadMs").properties().forEach(g -> {
-      Map<GateMetric, List<Double>> byMetric = new EnumMap<>(GateMetric.class);
-      g.getValue().properties().forEach(m -> {
-        List<Double> samples = new ArrayList<>();
-        m.getValue().forEach(v -> samples.add(number(v)));
-        byMetric.put(GateMetric.valueOf(m.getKey()), samples);
-      });
-      overhead.put(g.getKey(), byMetric);
-    });
+    Map<String, Map<GateMetric, List<Double>>> gateways = new LinkedHashMap<>();
+    root.required("gatewayMs").properties().forEach(g -> gateways.put(g.getKey(), series(g.getValue())));
     Map<String, String> facts = new LinkedHashMap<>();
     root.path("facts").properties().forEach(e -> facts.put(e.getKey(), e.getValue().asText()));
     return new Baseline(root.required("suite").asText(), Instant.parse(root.required("recordedAt").asText()),
-        direct, overhead, facts);
+        series(root.required("directMs")), gateways, facts);
+  }
+
+  private static void putSeries(ObjectNode node, Map<GateMetric, List<Double>> byMetric) {
+    byMetric.forEach((m, samples) -> samples.forEach(node.putArray(m.name())::add));
+  }
+
+  private static Map<GateMetric, List<Double>> series(JsonNode node) {
+    Map<GateMetric, List<Double>> byMetric = new EnumMap<>(GateMetric.class);
+    node.properties().forEach(m -> {
+      List<Double> samples = new ArrayList<>();
+      m.getValue().forEach(v -> samples.add(number(v)));
+      byMetric.put(GateMetric.valueOf(m.getKey()), samples);
+    });
+    return byMetric;
   }
 
   private static double number(JsonNode node) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * How strict the regression gate is. A regression fails the build only when it is both
  * significant ({@code p < alpha}) and large enough ({@link #minEffectMs(double)}).
  *
- * @param alpha significance level in (0, 0.5]; default {@value #DEFAULT_ALPHA} ({@code gatebench.gate.alpha})
+ * @param alpha significance level in (0, 0.5); default {@value #DEFAULT_ALPHA} ({@code gatebench.gate.alpha})
  * @param minEffectMs smallest shift in ms that may fail, >= 0; default {@value #DEFAULT_MIN_EFFECT_MS}
  *     ({@code gatebench.gate.minEffectMs})
  * @param minEffectPct smallest shift as a percentage of the baseline overhead, >= 0; default
@@ -28,7 +28,7 @@ public record GateSettings(double alpha, double minEffectMs, double minEffectPct
   public static final long DEFAULT_SEED = 20261127L;
 
   public GateSettings {
-    if (!(alpha > 0 && alpha <= 0.5)) throw new IllegalArgumentException("alpha must be in (0, 0.5] but was " + alpha);
+    if (!(alpha > 0 && alpha < 0.5)) throw new IllegalArgumentException("alpha must be in (0, 0.5) but was " + alpha);
     if (!(minEffectMs >= 0)) throw new IllegalArgumentException("minEffectMs must be >= 0 but was " + minEffectMs);
     if (!(minEffectPct >= 0)) throw new IllegalArgumentException("minEffectPct must be >= 0 but was " + minEffectPct);
     Objects.requireNonNull(alternative, "alternative");
@@ -57,6 +57,15 @@ public record GateSettings(double alpha, double minEffectMs, double minEffectPct
       throw new BenchConfigException("gatebench.gate settings are invalid: " + e.getMessage()
           + "; e.g. -Dgatebench.gate.alpha=0.01 -Dgatebench.gate.minEffectMs=1 -Dgatebench.gate.minEffectPct=5", e);
     }
+  }
+
+  /**
+   * Level of the bootstrap interval, chosen so that its lower bound is a level-alpha bound in the
+   * test's direction: 1 - 2 alpha for {@link Alternative#SLOWER} (e.g. 0.98, a one-sided 99 % lower
+   * bound), 1 - alpha for {@link Alternative#TWO_SIDED}.
+   */
+  public double intervalConfidence() {
+    return alternative == Alternative.SLOWER ? 1 - 2 * alpha : 1 - alpha;
   }
 
   /** The effect a regression must reach: the larger of minEffectMs and minEffectPct of |baseline|. */

@@ -21,20 +21,42 @@ public final class MedianShift {
    */
   public static Estimate estimate(double[] current, double[] baseline, double confidence, int resamples,
       long seed) {
+    return overheadShift(current, new double[] {0}, baseline, new double[] {0}, confidence, resamples, seed);
+  }
+
+  /**
+   * The shift of a gateway's overhead over Direct between two runs:
+   * {@code [median(current) - median(currentDirect)] - [median(baseline) - median(baselineDirect)]}.
+   * Each bootstrap round resamples all four series, so the interval includes the uncertainty of
+   * the two Direct medians, which every overhead sample of a run shares.
+   *
+   * @param current this run's gateway values, at least 1
+   * @param currentDirect this run's Direct values, at least 1
+   * @param baseline the baseline's gateway values, at least 1
+   * @param baselineDirect the baseline's Direct values, at least 1
+   * @param confidence two-sided level in (0, 1), e.g. 0.99
+   * @param resamples bootstrap rounds, >= 100; e.g. 2000
+   * @param seed random seed, so the same data give the same interval
+   */
+  public static Estimate overheadShift(double[] current, double[] currentDirect, double[] baseline,
+      double[] baselineDirect, double confidence, int resamples, long seed) {
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
     }
     if (resamples < 100) throw new IllegalArgumentException("resamples must be >= 100 but was " + resamples);
-    if (current.length == 0 || baseline.length == 0) throw new IllegalArgumentException("samples must not be empty");
+    for (double[] s : new double[][] {current, currentDirect, baseline, baselineDirect}) {
+      if (s.length == 0) throw new IllegalArgumentException("samples must not be empty");
+    }
     SplittableRandom random = new SplittableRandom(seed);
     double[] shifts = new double[resamples];
     for (int r = 0; r < resamples; r++) {
-      shifts[r] = median(resample(current, random)) - median(resample(baseline, random));
+      shifts[r] = median(resample(current, random)) - median(resample(currentDirect, random))
+          - median(resample(baseline, random)) + median(resample(baselineDirect, random));
     }
     Arrays.sort(shifts);
     double tail = (1 - confidence) / 2;
-    return new Estimate(median(current) - median(baseline), quantile(shifts, tail), quantile(shifts, 1 - tail),
-        confidence);
+    double shift = median(current) - median(currentDirect) - median(baseline) + median(baselineDirect);
+    return new Estimate(shift, quantile(shifts, tail), quantile(shifts, 1 - tail), confidence);
   }
 
   /** The median; the mean of the two middle values for an even count. */

@@ -12,22 +12,16 @@ import java.util.Arrays;
 final class OverheadSamples {
   private OverheadSamples() {}
 
-  /** Per-second overhead in ms of {@code gateway} over {@code direct}; empty if either has no data. */
-  static double[] of(RunResult gateway, RunResult direct, GateMetric metric) {
-    double[] directSeconds = perSecond(direct, metric);
-    if (directSeconds.length == 0) return new double[0];
-    double directMedianMs = MedianShift.median(directSeconds);
-    return Arrays.stream(perSecond(gateway, metric)).map(ms -> ms - directMedianMs).toArray();
+  /** Per-second overhead in ms: each gateway value minus the Direct median; empty if either is empty. */
+  static double[] of(double[] gatewayMs, double[] directMs) {
+    if (directMs.length == 0) return new double[0];
+    double directMedianMs = MedianShift.median(directMs);
+    return Arrays.stream(gatewayMs).map(ms -> ms - directMedianMs).toArray();
   }
 
+  /** A run's per-second values of the metric in ms, seconds without requests or values left out. */
   static double[] perSecond(RunResult run, GateMetric metric) {
     return run.timeSeries().stream().filter(s -> s.requests() > 0)
         .mapToDouble(metric::perSecondMs).filter(Double::isFinite).toArray();
-  }
-
-  /** Median of a run's per-second values, NaN when there are none. */
-  static double medianMs(RunResult run, GateMetric metric) {
-    double[] values = perSecond(run, metric);
-    return values.length == 0 ? Double.NaN : MedianShift.median(values);
   }
 }

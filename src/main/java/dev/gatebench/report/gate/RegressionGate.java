@@ -35,16 +35,16 @@ public final class RegressionGate {
    */
   public static Baseline record(String suite, List<RunResult> results, Map<String, String> facts) {
     RunResult direct = direct(suite, results);
-    Map<GateMetric, Double> directMedians = new EnumMap<>(GateMetric.class);
-    Map<String, Map<GateMetric, List<Double>>> overhead = new LinkedHashMap<>();
+    Map<GateMetric, List<Double>> directMs = new EnumMap<>(GateMetric.class);
+    Map<String, Map<GateMetric, List<Double>>> gatewayMs = new LinkedHashMap<>();
     for (GateMetric metric : GateMetric.values()) {
-      directMedians.put(metric, OverheadSamples.medianMs(direct, metric));
+      directMs.put(metric, boxed(OverheadSamples.perSecond(direct, metric)));
       for (RunResult run : gateways(suite, results)) {
-        List<Double> samples = java.util.Arrays.stream(OverheadSamples.of(run, direct, metric)).boxed().toList();
-        overhead.computeIfAbsent(run.target(), k -> new EnumMap<>(GateMetric.class)).put(metric, samples);
+        gatewayMs.computeIfAbsent(run.target(), k -> new EnumMap<>(GateMetric.class))
+            .put(metric, boxed(OverheadSamples.perSecond(run, metric)));
       }
     }
-    return new Baseline(suite, Instant.now(), directMedians, overhead, facts);
+    return new Baseline(suite, Instant.now(), directMs, gatewayMs, facts);
   }
 
   /** Compares this suite's runs with its baseline; gateways missing on either side become notes. */
@@ -54,35 +54,51 @@ public final class RegressionGate {
     List<GateVerdict> verdicts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (RunResult run : gateways(suite, results)) {
-      if (!baseline.overheadMs().containsKey(run.target())) {
+      if (!baseline.gatewayMs().containsKey(run.target())) {
         notes.add("not compared: " + run.target() + " in suite '" + suite + "' has no baseline yet");
         continue;
       }
       for (GateMetric metric : GateMetric.values()) {
-        compare(suite, run.target(), metric, baseline.samples(run.target(), metric),
-            OverheadSamples.of(run, direct, metric), settings).ifPresentOrElse(verdicts::add,
+        Series now = new Series(OverheadSamples.perSecond(run, metric), OverheadSamples.perSecond(direct, metric));
+        Series then = new Series(baseline.gateway(run.target(), metric), baseline.direct(metric));
+        compare(suite, run.target(), metric, then, now, settings).ifPresentOrElse(verdicts::add,
             () -> notes.add("not compared: " + run.target() + " " + metric.label() + " in suite '" + suite
                 + "' has no per-second samples"));
       }
     }
-    baseline.overheadMs().keySet().stream().filter(g -> gateways(suite, results).stream()
+    baseline.gatewayMs().keySet().stream().filter(g -> gateways(suite, results).stream()
         .noneMatch(r -> r.target().equals(g))).forEach(g -> notes.add("not compared: " + g
         + " is in the baseline of suite '" + suite + "' but did not run"));
     return new GateReport(verdicts, notes);
   }
 
-  /** One comparison; empty when either side has no samples. */
-  static Optional<GateVerdict> compare(String suite, String gateway, GateMetric metric, double[] baseline,
-      double[] current, GateSettings settings) {
-    if (baseline.length == 0 || current.length == 0) return Optional.empty();
-    MannWhitney.Result test = MannWhitney.test(current, baseline, settings.alternative());
-    MedianShift.Estimate shift = MedianShift.estimate(current, baseline, 1 - settings.alpha(),
-        settings.resamples(), settings.seed());
-    double baselineMs = MedianShift.median(baseline);
+  /**
+   * One comparison; empty when a side has no samples. Fails when the test is significant, the
+   * shift reaches the minimum effect, and the bootstrap interval lies above zero: unlike the rank
+   * test, the interval knows that all seconds of a run share one Direct median, whose error would
+   * otherwise pass for a shift (in simulation, 3 of 20 unchanged runs failed without this rule).
+   */
+  static Optional<GateVerdict> compare(String suite, String gateway, GateMetric metric, Series baseline,
+      Series current, GateSettings settings) {
+    double[] before = OverheadSamples.of(baseline.gatewayMs(), baseline.directMs());
+    double[] now = OverheadSamples.of(current.gatewayMs(), current.directMs());
+    if (before.length == 0 || now.length == 0) return Optional.empty();
+    MannWhitney.Result test = MannWhitney.test(now, before, settings.alternative());
+    MedianShift.Estimate shift = MedianShift.overheadShift(current.gatewayMs(), current.directMs(),
+        baseline.gatewayMs(), baseline.directMs(), settings.intervalConfidence(), settings.resamples(),
+        settings.seed());
+    double baselineMs = MedianShift.median(before);
     double minEffect = settings.minEffectMs(baselineMs);
-    boolean failed = test.pValue() < settings.alpha() && shift.shift() >= minEffect;
-    return Optional.of(new GateVerdict(suite, gateway, metric, baselineMs, MedianShift.median(current), shift,
+    boolean failed = test.pValue() < settings.alpha() && shift.shift() >= minEffect && shift.lower() > 0;
+    return Optional.of(new GateVerdict(suite, gateway, metric, baselineMs, MedianShift.median(now), shift,
         test.pValue(), minEffect, settings.alpha(), failed));
+  }
+
+  /** One side of a comparison: a gateway's and the Direct row's per-second values, ms. */
+  record Series(double[] gatewayMs, double[] directMs) {}
+
+  private static List<Double> boxed(double[] values) {
+    return java.util.Arrays.stream(values).boxed().toList();
   }
 
   /**

@@ -15,7 +15,7 @@ class BaselineStoreTest {
   @TempDir Path dir;
 
   private final Baseline baseline = new Baseline("baseline", Instant.parse("2026-11-27T21:00:00Z"),
-      Map.of(GateMetric.P50_OVERHEAD, 20.0, GateMetric.P95_OVERHEAD, 24.5),
+      Map.of(GateMetric.P50_OVERHEAD, List.of(20.0, 20.5), GateMetric.P95_OVERHEAD, List.of(24.5, 25.0)),
       Map.of("litellm", Map.of(GateMetric.P50_OVERHEAD, List.of(5.0, 5.5, 6.0), GateMetric.P95_OVERHEAD,
           List.of(9.0, 9.5))), Map.of("commit", "abc123"));
 
@@ -75,8 +75,8 @@ class BaselineStoreTest {
   @Test
   void wrongTypesInsideAValidBaselineAreCorrupt() throws Exception {
     Path file = Files.writeString(dir.resolve("b.json"), "{\"format\": \"gatebench-baseline/1\", \"suite\": "
-        + "\"baseline\", \"recordedAt\": \"2026-11-27T21:00:00Z\", \"overheadMs\": {\"litellm\": "
-        + "{\"P50_OVERHEAD\": [\"fast\"]}}}");
+        + "\"baseline\", \"recordedAt\": \"2026-11-27T21:00:00Z\", \"directMs\": {}, \"gatewayMs\": "
+        + "{\"litellm\": {\"P50_OVERHEAD\": [\"fast\"]}}}");
     assertThatThrownBy(() -> BaselineStore.read(file, "baseline"))
         .isInstanceOf(BaselineException.class)
         .hasMessage("gatebench.baseline: " + file + " is not a gatebench baseline (unexpected content); delete it "

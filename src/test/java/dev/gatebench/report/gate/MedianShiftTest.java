@@ -41,6 +41,20 @@ class MedianShiftTest {
   }
 
   @Test
+  void overheadShiftCancelsAMachineThatSlowsEveryRow() {
+    double[] directThen = noisy(60, 20, 3);
+    double[] gatewayThen = noisy(60, 23, 4);
+    double[] directNow = noisy(60, 25, 5);
+    double[] gatewayNow = noisy(60, 28, 6);
+    MedianShift.Estimate e = MedianShift.overheadShift(gatewayNow, directNow, gatewayThen, directThen, 0.99, 2000, 9);
+    assertThat(e.shift()).isCloseTo(0, within(0.5));
+    assertThat(e.lower()).isNegative();
+    assertThat(e.upper()).isPositive();
+    double naive = MedianShift.estimate(gatewayNow, gatewayThen, 0.99, 2000, 9).shift();
+    assertThat(naive).as("without the Direct rows the machine looks like a regression").isGreaterThan(4);
+  }
+
+  @Test
   void quantileInterpolatesLikeRsDefault() {
     assertThat(MedianShift.quantile(new double[] {1, 2, 3, 4}, 0.25)).isCloseTo(1.75, within(1e-12));
   }
