@@ -1,0 +1,54 @@
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('gatebench-data').textContent);
+  var percentLabels = {1: '0%', 10: '90%', 100: '99%', 1000: '99.9%', 10000: '99.99%', 100000: '99.999%'};
+
+  function draw(id, title, xAxis, yName, series, extra) {
+    var el = document.getElementById(id);
+    if (!el || series.length === 0) return;
+    var chart = echarts.init(el, null, {renderer: 'svg'});
+    var option = {
+      animation: false,
+      title: {text: title, textStyle: {fontSize: 14}},
+      tooltip: {trigger: 'axis'},
+      legend: {top: 24, type: 'scroll'},
+      grid: {top: 70, left: 60, right: 30, bottom: 50},
+      xAxis: xAxis,
+      yAxis: {type: 'value', name: yName, scale: true},
+      series: series
+    };
+    if (extra) extra(option);
+    chart.setOption(option);
+    el.setAttribute('data-rendered', 'true');
+  }
+
+  function lines(list, type) {
+    return list.map(function (s) {
+      return {name: s.name, type: type || 'line', showSymbol: type === 'scatter', symbolSize: 5,
+        connectNulls: false, data: s.points};
+    });
+  }
+
+  data.suites.forEach(function (suite) {
+    draw('pct-' + suite.id, suite.name + ': latency by percentile',
+      {type: 'log', logBase: 10, min: 1, name: 'percentile', nameLocation: 'middle', nameGap: 28,
+        axisLabel: {formatter: function (v) { return percentLabels[Math.round(v)] || ''; }}},
+      'ms', lines(suite.percentiles), function (option) {
+        option.tooltip = {trigger: 'item', formatter: function (p) {
+          return p.seriesName + ': ' + (100 * (1 - 1 / p.value[0])).toFixed(3) + '% ≤ ' + p.value[1].toFixed(2) + ' ms';
+        }};
+        if (option.series.length > 0) {
+          option.series[0].markLine = {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#999'},
+            label: {formatter: '50%'}, data: [{xAxis: 2}]};
+        }
+      });
+    draw('time-' + suite.id, suite.name + ': latency over time (per-second p50 and p95)',
+      {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 28}, 'ms', lines(suite.latencyOverTime));
+    draw('rps-' + suite.id, suite.name + ': requests per second',
+      {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 28}, 'req/s', lines(suite.requestsOverTime));
+    draw('vus-' + suite.id, suite.name + ': latency against active VUs',
+      {type: 'value', name: 'active VUs', nameLocation: 'middle', nameGap: 28}, 'ms',
+      lines(suite.latencyByVus, 'scatter'));
+  });
+  document.body.setAttribute('data-charts-done', 'true');
+})();
