@@ -5,7 +5,11 @@
 
   function draw(id, title, xAxis, yName, series, extra) {
     var el = document.getElementById(id);
-    if (!el || series.length === 0) return;
+    if (!el) return;
+    if (series.length === 0) {
+      el.style.display = 'none';
+      return;
+    }
     var chart = echarts.init(el, null, {renderer: 'svg'});
     var option = {
       animation: false,
