@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -110,10 +109,8 @@ final class ProcFs {
   private static Optional<String> readString(Path file) {
     try {
       return Optional.of(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
     } catch (IOException e) {
-      // ESRCH and friends: the process exited between listing and reading.
+      // NoSuchFile, ESRCH and friends: the process exited between listing and reading.
       return Optional.empty();
     }
   }

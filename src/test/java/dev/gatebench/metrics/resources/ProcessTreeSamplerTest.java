@@ -74,19 +74,28 @@ class ProcessTreeSamplerTest {
     assertThat(usage.cpuSeconds()).as("sampled CPU vs scheduler over the window")
         .isCloseTo(schedStopSeconds - schedStartSeconds, org.assertj.core.api.Assertions.withinPercentage(10));
     assertThat(usage.rssPeakBytes()).as("tree holds the 100 MiB ballast").isGreaterThan(100 * MIB);
-    assertThat(usage.coresMean()).as("two spinning processes keep at least part of a core busy").isGreaterThan(0.3);
+    assertThat(usage.coresMean()).as("spinning, even on a shared machine").isGreaterThan(0.05)
+        .isLessThanOrEqualTo(usage.coresPeak());
     assertThat(usage.samples()).isBetween(8, 11);
   }
 
   @Test
-  void samplesThisJvmAndSaysWhatTheFigureIncludes() throws Exception {
+  void samplesThisJvmInAgreementWithItsOwnCpuAccounting() throws Exception {
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean();
+    long cpuBeforeNanos = os.getProcessCpuTime();
     try (ProcessTreeSampler sampler = ProcessTreeSampler.startOnThisJvm()) {
-      long spinUntil = System.nanoTime() + 1_200_000_000L;
+      long spinUntil = System.nanoTime() + 1_500_000_000L;
       double sink = 0;
       while (System.nanoTime() < spinUntil) sink += Math.sqrt(sink + 1);
       ResourceUsage usage = sampler.stop();
+      double jvmSeconds = (os.getProcessCpuTime() - cpuBeforeNanos) / 1e9;
+
+      System.out.printf("this JVM: sampled %.2f CPU-s, JVM's own accounting %.2f CPU-s%n", usage.cpuSeconds(),
+          jvmSeconds);
       assertThat(sink).isPositive();
-      assertThat(usage.cpuSeconds()).isGreaterThan(0.5);
+      assertThat(usage.cpuSeconds()).as("vs OperatingSystemMXBean.getProcessCpuTime")
+          .isCloseTo(jvmSeconds, org.assertj.core.api.Assertions.within(Math.max(0.1 * jvmSeconds, 0.05)));
       assertThat(usage.rssPeakBytes()).isGreaterThan(10 * MIB);
       assertThat(usage.note()).contains("test JVM");
     }
