@@ -46,7 +46,10 @@ final class HtmlReport {
     for (String c : ReportRow.OVERHEAD_COLUMNS) t.append("<th>").append(c).append("</th>");
     t.append("</tr>\n");
     rows.forEach(row -> t.append(tableRow(row)));
-    return t.append("</table>\n").toString();
+    t.append("</table>\n");
+    rows.stream().filter(r -> !r.resourceNote().isEmpty()).forEach(r -> t.append("<p class=\"note\">")
+        .append(Format.html(r.gateway() + " CPU and memory: " + r.resourceNote())).append("</p>\n"));
+    return t.toString();
   }
 
   private static String tableRow(ReportRow row) {

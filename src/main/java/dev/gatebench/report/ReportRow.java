@@ -17,10 +17,11 @@ import java.util.OptionalDouble;
  * @param coresMean mean CPU in cores of the gateway's processes
  * @param cpuSecondsPer1000Requests CPU-seconds per 1,000 requests
  * @param rssPeakMib peak resident memory in MiB
+ * @param resourceNote what the CPU and memory figures include (e.g. the whole test JVM), or empty
  */
 record ReportRow(String gateway, Optional<String> skipReason, double[] latencyMs, double[] overheadMs,
     OptionalDouble requestsPerSecond, OptionalDouble errorRate, String errorKinds, OptionalDouble tokensPerSecond,
-    OptionalDouble coresMean, OptionalDouble cpuSecondsPer1000Requests, OptionalDouble rssPeakMib) {
+    OptionalDouble coresMean, OptionalDouble cpuSecondsPer1000Requests, OptionalDouble rssPeakMib, String resourceNote) {
 
   static final String[] LATENCY_COLUMNS = {"p50", "p90", "p95", "p99", "max"};
   static final String[] OVERHEAD_COLUMNS = {"p50", "p95", "p99"};
@@ -29,7 +30,7 @@ record ReportRow(String gateway, Optional<String> skipReason, double[] latencyMs
     double[] none = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
     OptionalDouble empty = OptionalDouble.empty();
     return new ReportRow(gateway, Optional.of(reason), none, new double[] {Double.NaN, Double.NaN, Double.NaN},
-        empty, empty, "", empty, empty, empty, empty);
+        empty, empty, "", empty, empty, empty, empty, "");
   }
 
   boolean ran() {

@@ -23,7 +23,8 @@ class ComparisonReportTest {
     return List.of(
         run("baseline", "litellm").medianMs(32).seed(2).environment("resources", litellmCpu.toMap())
             .environment("errorKinds", Map.of("TIMEOUT", 3, "HTTP_STATUS", 1)).errorRate(0.1).build(),
-        run("baseline", "direct").medianMs(20).seed(1).build(),
+        run("baseline", "direct").medianMs(20).seed(1).environment("resources", new ResourceUsage("process tree "
+            + "of pid 1", 3, 0.1, 0.2, 300L << 20, 290L << 20, 31, List.of(), "the test JVM as a whole").toMap()).build(),
         run("baseline", "inferxgate").medianMs(21).seed(3).build(),
         run("throughput", "direct").medianMs(20).seconds(40).vus(1, 50).seed(4).build(),
         run("throughput", "inferxgate").medianMs(22).seconds(40).vus(1, 50).seed(5).build());
@@ -46,6 +47,7 @@ class ComparisonReportTest {
     assertThat(litellm).contains("HTTP_STATUS 1, TIMEOUT 3", "10.00%", "| 1.00 |", "| 512 |");
     assertThat(baselineRows.get(0).split("\\|")[7].strip()).as("Direct has no overhead").isEqualTo("n/a");
     assertThat(baselineRows.get(1)).as("no resources sampled").endsWith("| n/a | n/a | n/a |");
+    assertThat(md).contains("direct CPU and memory: the test JVM as a whole");
     assertThat(md).contains("| litellm | failed: readiness timed out after 120 s |");
   }
 

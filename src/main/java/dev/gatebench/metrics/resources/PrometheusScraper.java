@@ -1,5 +1,6 @@
 package dev.gatebench.metrics.resources;
 
+import dev.gatebench.metrics.RunResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,6 +73,15 @@ public final class PrometheusScraper {
     Map<String, Double> delta = new LinkedHashMap<>();
     after.forEach((key, value) -> delta.put(key, value - before.getOrDefault(key, 0.0)));
     return delta;
+  }
+
+  /** A copy of {@code run} with the deltas under {@link #ENVIRONMENT_KEY}. */
+  public static RunResult addTo(RunResult run, Map<String, Double> delta) {
+    Map<String, Double> finite = new LinkedHashMap<>();
+    delta.forEach((k, v) -> {
+      if (Double.isFinite(v)) finite.put(k, v); // JSON has no NaN; a NaN gauge carries no information
+    });
+    return run.withEnvironment(Map.of(ENVIRONMENT_KEY, finite));
   }
 
   static Sample parseLine(String line) {

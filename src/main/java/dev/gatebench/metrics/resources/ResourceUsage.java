@@ -1,5 +1,7 @@
 package dev.gatebench.metrics.resources;
 
+import dev.gatebench.metrics.MetricNames;
+import dev.gatebench.metrics.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,16 @@ public record ResourceUsage(String source, double cpuSeconds, double coresMean, 
       map.put("cpuSecondsPer1000Requests", v);
     });
     return map;
+  }
+
+  /**
+   * A copy of {@code run} with this usage under {@link #ENVIRONMENT_KEY}, per 1,000 requests from
+   * the run's {@code requests_total} count.
+   */
+  public RunResult addTo(RunResult run) {
+    long requests = run.metric(MetricNames.REQUESTS_TOTAL).map(m -> m.values().get("count"))
+        .map(Double::longValue).orElse(0L);
+    return run.withEnvironment(Map.of(ENVIRONMENT_KEY, toMap(requests)));
   }
 
   /** Reads {@link #toMap()}'s shape back, numbers in any boxed type (as JSON readers give them). */

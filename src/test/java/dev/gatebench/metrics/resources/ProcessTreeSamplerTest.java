@@ -51,9 +51,9 @@ class ProcessTreeSamplerTest {
     sampler.start(pid);
     Thread.sleep(4_000);
     ProcessTreeSampler.Snapshot snap = sampler.snapshot(pid);
+    double schedNowSeconds = schedSeconds(pid);
     List<Long> tree = ProcFs.system().tree(pid);
     PsReading ps = ps(tree);
-    double schedNowSeconds = schedSeconds(pid);
     ResourceUsage usage = sampler.stop();
     double schedStopSeconds = schedSeconds(pid);
 

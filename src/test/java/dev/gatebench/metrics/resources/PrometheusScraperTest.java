@@ -52,6 +52,15 @@ class PrometheusScraperTest {
   }
 
   @Test
+  void keepsFiniteDeltasInTheRunsEnvironment() {
+    dev.gatebench.metrics.RunResult run = dev.gatebench.report.RunResultFixture.run("baseline", "inferxgate").build();
+    Map<String, Double> delta = new java.util.LinkedHashMap<>(Map.of("requests_total", 300.0));
+    delta.put("not_a_number", Double.NaN);
+    assertThat(PrometheusScraper.addTo(run, delta).environment())
+        .containsEntry(PrometheusScraper.ENVIRONMENT_KEY, Map.of("requests_total", 300.0));
+  }
+
+  @Test
   void namesTheLineItCannotParse() {
     assertThatThrownBy(() -> PrometheusScraper.parse("ok 1\nbroken{a=\"b\" 2\n"))
         .isInstanceOf(IllegalArgumentException.class)

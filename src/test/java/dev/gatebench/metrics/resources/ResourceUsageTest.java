@@ -27,6 +27,14 @@ class ResourceUsageTest {
   }
 
   @Test
+  void addsItselfToARunWithThePerThousandFigure() {
+    dev.gatebench.metrics.RunResult run = dev.gatebench.report.RunResultFixture.run("baseline", "litellm")
+        .seconds(30).requestsPerSecond(10).build();
+    Map<?, ?> stored = (Map<?, ?>) usage.addTo(run).environment().get(ResourceUsage.ENVIRONMENT_KEY);
+    assertThat(stored.get("cpuSecondsPer1000Requests")).isEqualTo(40.0);
+  }
+
+  @Test
   void rejectsNegativeCpu() {
     assertThatThrownBy(() -> new ResourceUsage("x", -1, 0, 0, 0, 0, 0, List.of(), ""))
         .hasMessage("cpuSeconds must be >= 0 but was -1.0");
