@@ -102,6 +102,18 @@ class ProcessTreeSamplerTest {
   }
 
   @Test
+  void stopBeforeStartAndASecondStartAreMistakes() throws Exception {
+    ProcessTreeSampler sampler = ProcessTreeSampler.create();
+    assertThatThrownBy(sampler::stop).hasMessage("ProcessTreeSampler.stop() before start(pid)");
+    long self = ProcessHandle.current().pid();
+    sampler.start(self);
+    assertThatThrownBy(() -> sampler.start(self)).hasMessage("ProcessTreeSampler already started on pid " + self);
+    ResourceUsage first = sampler.stop();
+    assertThat(sampler.stop()).as("stop is idempotent").isSameAs(first);
+    sampler.close();
+  }
+
+  @Test
   void refusesAPidThatDoesNotExist() {
     assertThatThrownBy(() -> ProcessTreeSampler.create().start(Integer.MAX_VALUE - 1))
         .isInstanceOf(IllegalStateException.class)
