@@ -40,6 +40,21 @@ public record RunResult(String suite, String target, Instant startedAt, long tes
     return Optional.ofNullable(metrics.get(name));
   }
 
+  /**
+   * The stored histogram of a latency metric, values in ns, decoded; empty when none was stored.
+   *
+   * @throws IllegalArgumentException when the stored text is not an encoded histogram
+   */
+  public Optional<org.HdrHistogram.Histogram> histogram(String name) {
+    return Optional.ofNullable(histograms.get(name)).map(HistogramCodec::decode);
+  }
+
+  /** A copy with other metric summaries, e.g. with threshold outcomes filled in. */
+  public RunResult withMetrics(Map<String, MetricSummary> newMetrics) {
+    return new RunResult(suite, target, startedAt, testRunDurationMs, newMetrics, timeSeries, histograms,
+        scenario, config, environment);
+  }
+
   /** A copy with more environment facts (resource use, gateway metrics deltas) merged in. */
   public RunResult withEnvironment(Map<String, Object> more) {
     Map<String, Object> merged = new java.util.LinkedHashMap<>(environment);
