@@ -22,6 +22,14 @@ final class GaugeTracker {
     observe(value.addAndGet(delta));
   }
 
+  /**
+   * Takes one off, never below 0: an outcome whose start was not reported (e.g. a connection
+   * refused before hand-off) must not make the in-flight count negative.
+   */
+  void decrementFloorZero() {
+    observe(value.updateAndGet(v -> Math.max(0, v - 1)));
+  }
+
   long value() {
     return value.get();
   }

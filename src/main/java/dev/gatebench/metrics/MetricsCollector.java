@@ -72,7 +72,7 @@ public final class MetricsCollector implements MetricsSink {
 
   @Override
   public void record(RequestOutcome outcome) {
-    inFlight.add(-1);
+    inFlight.decrementFloorZero();
     requestsTotal.increment();
     intervalRequests.incrementAndGet();
     latency.record(outcome.latencyNanos());

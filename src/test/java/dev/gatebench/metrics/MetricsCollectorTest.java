@@ -123,6 +123,14 @@ class MetricsCollectorTest {
   }
 
   @Test
+  void concurrentRequestsNeverGoBelowZeroWhenAStartWasNotReported() {
+    collector.record(failed(ErrorKind.CONNECT_REFUSED));
+
+    assertThat(collector.summaries().get(CONCURRENT_REQUESTS).values())
+        .containsEntry("value", 0.0).containsEntry("min", 0.0);
+  }
+
+  @Test
   void vusAndDroppedIterationsAreReported() {
     collector.vus(5, 10);
     collector.vus(3, 10);
