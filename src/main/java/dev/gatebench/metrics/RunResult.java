@@ -3,6 +3,7 @@ package dev.gatebench.metrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,10 +11,10 @@ import java.util.Optional;
  * {@code metrics} and {@code state} follow k6's end-of-test summary so that tools reading k6
  * summaries read ours; the rest is gatebench's.
  *
- * @param suite e.g. {@code baseline}
- * @param target the gateway row, e.g. {@code litellm}
+ * @param suite e.g. {@code baseline}; not blank
+ * @param target the gateway row, e.g. {@code litellm}; not blank
  * @param startedAt wall-clock start of the run
- * @param testRunDurationMs k6's {@code state.testRunDurationMs}
+ * @param testRunDurationMs k6's {@code state.testRunDurationMs}, >= 0
  * @param metrics k6 metric name → summary ({@code chat_completion_latency}, {@code error_rate}, …)
  * @param timeSeries one entry a second
  * @param histograms metric name → HdrHistogram (ns) in its compressed, base64 encoding, lossless,
@@ -28,6 +29,12 @@ public record RunResult(String suite, String target, Instant startedAt, long tes
     Map<String, Object> scenario, Map<String, String> config, Map<String, Object> environment) {
 
   public RunResult {
+    if (suite == null || suite.isBlank()) throw new IllegalArgumentException("suite must not be blank but was '" + suite + "'");
+    if (target == null || target.isBlank()) throw new IllegalArgumentException("target must not be blank but was '" + target + "'");
+    Objects.requireNonNull(startedAt, "startedAt");
+    if (testRunDurationMs < 0) {
+      throw new IllegalArgumentException("testRunDurationMs must be >= 0 but was " + testRunDurationMs);
+    }
     metrics = Map.copyOf(metrics);
     timeSeries = List.copyOf(timeSeries);
     histograms = Map.copyOf(histograms);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -84,6 +85,20 @@ public final class Thresholds {
   }
 
   /**
+   * Fails fast, before a run, on a threshold naming a metric outside {@code known}, e.g.
+   * {@code thresholds.checkMetricNames(MetricNames.all())}.
+   *
+   * @return this, for chaining
+   * @throws ThresholdException naming the first unknown metric and the known ones
+   */
+  public Thresholds checkMetricNames(Set<String> known) {
+    byMetric.forEach((metric, thresholds) -> {
+      if (!known.contains(metric)) throw unknownMetric(metric, thresholds, known);
+    });
+    return this;
+  }
+
+  /**
    * A copy of {@code result} whose metric summaries carry every threshold's outcome and measured
    * value. A threshold on a metric without samples fails, with measured NaN.
    *
@@ -135,10 +150,14 @@ public final class Thresholds {
       Map<String, MetricSummary> metrics) {
     MetricSummary summary = metrics.get(metric);
     if (summary != null) return summary;
+    throw unknownMetric(metric, thresholds, metrics.keySet());
+  }
+
+  private static ThresholdException unknownMetric(String metric, List<Threshold> thresholds, Set<String> known) {
     String named = thresholds.isEmpty() ? "Thresholds" : "Threshold " + thresholds.get(0).expression();
-    throw new ThresholdException(named + " names metric '" + metric
+    return new ThresholdException(named + " names metric '" + metric
         + "', which this run does not record; check the name against the recorded metrics: "
-        + new TreeSet<>(metrics.keySet()));
+        + new TreeSet<>(known));
   }
 
   @Override

@@ -132,6 +132,14 @@ class RunResultJsonTest {
   }
 
   @Test
+  void aResultRejectsABlankSuite() {
+    assertThatThrownBy(() -> new RunResult(" ", "litellm", STARTED, 0, Map.of(), List.of(), Map.of(), Map.of(),
+        Map.of(), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("suite must not be blank but was ' '");
+  }
+
+  @Test
   void aMissingFileGivesOneClearError() {
     Path missing = dir.resolve("nope.json");
 

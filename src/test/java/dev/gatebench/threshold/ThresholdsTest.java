@@ -75,6 +75,18 @@ class ThresholdsTest {
   }
 
   @Test
+  void anUnknownMetricNameFailsFastBeforeARun() {
+    Thresholds thresholds = Thresholds.of(Map.of("error_rates", List.of("rate<0.1")));
+
+    assertThatThrownBy(() -> thresholds.checkMetricNames(java.util.Set.of(ERROR_RATE, REQUESTS_TOTAL)))
+        .isInstanceOf(ThresholdException.class)
+        .hasMessage("Threshold rate<0.1 names metric 'error_rates', which this run does not record; check "
+            + "the name against the recorded metrics: [error_rate, requests_total]");
+    Thresholds known = Thresholds.of(Map.of(ERROR_RATE, List.of("rate<0.1")));
+    assertThat(known.checkMetricNames(dev.gatebench.metrics.MetricNames.all())).isSameAs(known);
+  }
+
+  @Test
   void anAggregationTheMetricTypeLacksIsAClearError() {
     Thresholds thresholds = Thresholds.of(Map.of(ERROR_RATE, List.of("p(95)<0.1")));
 
