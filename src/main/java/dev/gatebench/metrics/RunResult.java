@@ -11,6 +11,10 @@ import java.util.Optional;
  * {@code metrics} and {@code state} follow k6's end-of-test summary so that tools reading k6
  * summaries read ours; the rest is gatebench's.
  *
+ * <p>{@code scenario} and {@code environment} values are stored as they read back from JSON: whole
+ * numbers as Integer (Long beyond int range), other numbers as Double, enums by name, durations
+ * and times as ISO-8601 text; read them as {@link Number} rather than a particular box type.
+ *
  * @param suite e.g. {@code baseline}; not blank
  * @param target the gateway row, e.g. {@code litellm}; not blank
  * @param startedAt wall-clock start of the run
@@ -38,9 +42,10 @@ public record RunResult(String suite, String target, Instant startedAt, long tes
     metrics = Map.copyOf(metrics);
     timeSeries = List.copyOf(timeSeries);
     histograms = Map.copyOf(histograms);
-    scenario = Map.copyOf(scenario);
+    // Canonical JSON forms, so that a result read back from its file equals this one.
+    scenario = JsonValues.canonicalMap(scenario);
     config = Map.copyOf(config);
-    environment = Map.copyOf(environment);
+    environment = JsonValues.canonicalMap(environment);
   }
 
   public Optional<MetricSummary> metric(String name) {

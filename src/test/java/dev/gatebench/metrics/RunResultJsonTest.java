@@ -55,6 +55,21 @@ class RunResultJsonTest {
   }
 
   @Test
+  void freeFormValuesOfAnyBoxTypeRoundTripExactly() {
+    RunResult run = new RunResult("sustained", "direct", STARTED, 600_000, Map.of(), List.of(), Map.of(),
+        Map.of("iterations", 30L, "rate", 5_000_000_000L, "thinkTime", java.time.Duration.ofMillis(500),
+            "unit", java.util.concurrent.TimeUnit.SECONDS, "ratio", 0.5f,
+            "stages", List.of(Map.of("target", 5L, "duration", "30s"))),
+        Map.of(), Map.of("cores", (short) 2, "tags", new String[] {"a", "b"}));
+
+    RunResult back = RunResultJson.read(RunResultJson.write(run, dir));
+
+    assertThat(back).isEqualTo(run);
+    assertThat(run.scenario()).containsEntry("iterations", 30).containsEntry("rate", 5_000_000_000L)
+        .containsEntry("thinkTime", "PT0.5S").containsEntry("unit", "SECONDS");
+  }
+
+  @Test
   void namesTheFileAfterSuiteTargetAndStartLikeTheOriginal() {
     Path written = RunResultJson.write(sampleRun(), dir);
 
