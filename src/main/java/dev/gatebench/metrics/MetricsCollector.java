@@ -2,7 +2,6 @@ package dev.gatebench.metrics;
 
 import static dev.gatebench.metrics.MetricNames.*;
 
-import dev.gatebench.config.BenchConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -181,19 +180,13 @@ public final class MetricsCollector implements MetricsSink {
     env.put("machine", MachineInfo.describe());
     env.putAll(environment);
     return new RunResult(suite, target, startedAt, TimeUnit.NANOSECONDS.toMillis(durationNanos),
-        summaries(durationNanos), timeSeries, encodedHistograms(), scenario, redact(config), env);
+        summaries(durationNanos), timeSeries, encodedHistograms(), scenario, Redaction.redact(config), env);
   }
 
   private Map<String, String> encodedHistograms() {
     Map<String, String> encoded = new LinkedHashMap<>();
     latencyTrends.forEach((name, trend) -> encoded.put(name, HistogramCodec.encode(trend.cumulative())));
     return encoded;
-  }
-
-  static Map<String, String> redact(Map<String, String> config) {
-    Map<String, String> safe = new LinkedHashMap<>(config);
-    safe.replaceAll((k, v) -> BenchConfig.isSecret(k) && v != null && !v.isBlank() ? "***" : v);
-    return safe;
   }
 
   private void drainAll() {

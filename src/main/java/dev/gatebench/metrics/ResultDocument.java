@@ -25,7 +25,7 @@ record ResultDocument(String suite, String target, String startedAt, State state
   static ResultDocument of(RunResult r) {
     return new ResultDocument(r.suite(), r.target(), r.startedAt().toString(),
         new State(r.testRunDurationMs()), r.metrics(), r.timeSeries(), r.histograms(), r.scenario(),
-        MetricsCollector.redact(r.config()), r.environment(),
+        Redaction.redact(r.config()), r.environment(),
         new Harness(MachineInfo.HARNESS_NAME, MachineInfo.harnessVersion()));
   }
 
