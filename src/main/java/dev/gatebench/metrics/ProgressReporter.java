@@ -39,7 +39,12 @@ public final class ProgressReporter {
     this.plainEvery = plainEvery;
   }
 
-  /** Reports one closed interval. {@code elapsed} and {@code total} are run time so far and planned. */
+  /**
+   * Reports one closed interval.
+   *
+   * @param elapsed run time so far
+   * @param total planned run time; zero when unknown (shown as {@code ?})
+   */
   public void onInterval(IntervalStats s, Duration elapsed, Duration total) {
     errorsSoFar += s.errors();
     requestsSoFar += s.requests();
@@ -47,7 +52,7 @@ public final class ProgressReporter {
     if (interactive) {
       out.print(CLEAR_LINE + line);
       lineOpen = true;
-    } else if (elapsed.toSeconds() >= nextPlainSeconds || elapsed.compareTo(total) >= 0) {
+    } else if (elapsed.toSeconds() >= nextPlainSeconds || (total.isPositive() && elapsed.compareTo(total) >= 0)) {
       out.println(line);
       nextPlainSeconds = elapsed.toSeconds() + plainEvery.toSeconds();
     }
@@ -64,7 +69,7 @@ public final class ProgressReporter {
   String line(IntervalStats s, Duration elapsed, Duration total) {
     double errorPercent = requestsSoFar == 0 ? 0 : 100.0 * errorsSoFar / requestsSoFar;
     return String.format(Locale.ROOT, "[%6s / %s] vus %d | %.1f req/s | p50 %s p95 %s | errors %d (%.1f%%)",
-        clock(elapsed), clock(total), s.activeVus(), (double) s.requests(), ms(s.latencyP50Ms()),
+        clock(elapsed), total.isPositive() ? clock(total) : "?", s.activeVus(), (double) s.requests(), ms(s.latencyP50Ms()),
         ms(s.latencyP95Ms()), errorsSoFar, errorPercent);
   }
 

@@ -60,6 +60,16 @@ class ProgressReporterTest {
   }
 
   @Test
+  void anUnknownTotalIsShownAsAQuestionMarkAndDoesNotMakeEveryLineTheLast() {
+    ProgressReporter reporter = new ProgressReporter(out, false, Duration.ofSeconds(10));
+
+    reporter.onInterval(second(0, 1, 0), Duration.ofSeconds(1), Duration.ZERO);
+    reporter.onInterval(second(1, 1, 0), Duration.ofSeconds(2), Duration.ZERO);
+
+    assertThat(printed().lines()).singleElement().asString().startsWith("[    1s / ?] vus 10");
+  }
+
+  @Test
   void rejectsANonPositivePlainInterval() {
     assertThatThrownBy(() -> new ProgressReporter(out, false, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
