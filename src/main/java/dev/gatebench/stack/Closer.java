@@ -52,15 +52,6 @@ final class Closer implements AutoCloseable {
     throw failure;
   }
 
-  /** Closes, attaching any failure to {@code primary} instead of throwing: for clean-up after a failed start. */
-  void closeInto(Throwable primary) {
-    try {
-      close();
-    } catch (RuntimeException e) {
-      primary.addSuppressed(e);
-    }
-  }
-
   private static void closeQuietly(AutoCloseable resource) {
     try {
       resource.close();

@@ -28,12 +28,12 @@ import java.util.Optional;
 public final class Stack implements AutoCloseable {
   private final String kind;
   private final List<GatewayAvailability> availability;
-  private final Closer closer;
+  private final Launcher launcher;
 
-  private Stack(String kind, List<GatewayAvailability> availability, Closer closer) {
-    this.kind = kind;
+  private Stack(List<GatewayAvailability> availability, Launcher launcher) {
+    this.kind = launcher.name();
     this.availability = List.copyOf(availability);
-    this.closer = closer;
+    this.launcher = launcher;
   }
 
   /**
@@ -59,16 +59,18 @@ public final class Stack implements AutoCloseable {
 
   static Stack start(List<GatewayKind> kinds, Launcher launcher, GatewaySettings settings,
       UpstreamEndpoint upstream) {
-    Closer closer = new Closer("the " + launcher.name() + " stack");
-    closer.register(launcher);
     List<GatewayAvailability> availability = new ArrayList<>();
     try {
       for (GatewayKind kind : kinds) availability.add(launch(kind, launcher, settings, upstream));
     } catch (RuntimeException e) {
-      closer.closeInto(e);
+      try {
+        launcher.close();
+      } catch (RuntimeException closeFailure) {
+        e.addSuppressed(closeFailure);
+      }
       throw e;
     }
-    return new Stack(launcher.name(), availability, closer);
+    return new Stack(availability, launcher);
   }
 
   private static GatewayAvailability launch(GatewayKind kind, Launcher launcher, GatewaySettings settings,
@@ -107,6 +109,6 @@ public final class Stack implements AutoCloseable {
   /** Stops everything; idempotent. @throws StackCloseException with every failure suppressed */
   @Override
   public void close() {
-    closer.close();
+    launcher.close();
   }
 }
