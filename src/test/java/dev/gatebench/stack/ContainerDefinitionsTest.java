@@ -22,7 +22,6 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
 import org.testcontainers.core.CreateContainerCmdModifier;
 import org.testcontainers.shaded.com.github.dockerjava.core.command.CreateContainerCmdImpl;
-import org.testcontainers.utility.MountableFile;
 
 /** The container stack's definitions, inspected without a Docker engine: nothing here starts a container. */
 class ContainerDefinitionsTest {
@@ -59,9 +58,10 @@ class ContainerDefinitionsTest {
         .containsEntry("SSL_CERT_FILE", "/etc/gatebench/mock-ca.pem")
         .containsEntry("DATABASE_URL", "postgres://inferxgate:inferxgate@postgres:5432/inferxgate")
         .containsEntry("REDIS_URL", "redis://redis:6379");
-    assertThat(inferxgate.getCopyToFileContainerPathMap()).containsValue("/etc/gatebench/mock-ca.pem")
-        .hasEntrySatisfying(MountableFile.forHostPath(dir.resolve("ca.pem"), 0644),
-            path -> assertThat(path).isEqualTo("/etc/gatebench/mock-ca.pem"));
+    assertThat(inferxgate.getCopyToFileContainerPathMap().entrySet()).singleElement().satisfies(mount -> {
+      assertThat(mount.getKey().getFilesystemPath()).isEqualTo(dir.resolve("ca.pem").toString());
+      assertThat(mount.getValue()).isEqualTo("/etc/gatebench/mock-ca.pem");
+    });
     assertThat(inferxgate.getNetworkAliases()).contains("inferxgate");
     assertThat(inferxgate.getNetwork()).isSameAs(network);
     assertThat(inferxgate.getExposedPorts()).containsExactly(3000);
@@ -91,7 +91,8 @@ class ContainerDefinitionsTest {
         .containsExactly("postgres", "redis");
     assertThat(definitions.monitoring()).extracting(c -> c.getNetworkAliases().getLast())
         .containsExactly("prometheus", "cadvisor", "influxdb");
-    assertThat(definitions.postgres().getEnvMap()).containsEntry("POSTGRES_DB", "inferxgate");
+    assertThat(definitions.postgres()).extracting("databaseName", "username")
+        .containsExactly("inferxgate", "inferxgate");
     assertThat(definitions.monitoring()).allSatisfy(c -> assertThat(c.getNetwork()).isSameAs(network));
   }
 
@@ -109,7 +110,7 @@ class ContainerDefinitionsTest {
   }
 
   private static void assertLimitedToTwoCpusAndOneGib(GenericContainer<?> container) {
-    CreateContainerCmd cmd = new CreateContainerCmdImpl(null, null, "image").withHostConfig(new HostConfig());
+    CreateContainerCmd cmd = new CreateContainerCmdImpl(command -> null, null, "image").withHostConfig(new HostConfig());
     for (CreateContainerCmdModifier modifier : container.getCreateContainerCmdModifiers()) {
       cmd = modifier.modify(cmd);
     }
