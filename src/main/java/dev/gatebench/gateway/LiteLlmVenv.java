@@ -48,8 +48,13 @@ final class LiteLlmVenv {
     try {
       Files.createDirectories(venv.getParent());
       try (FileChannel channel = FileChannel.open(venv.resolveSibling(venv.getFileName() + ".lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-        if (!isComplete(litellm)) install();
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock lock = channel.lock(); // another JVM may be installing the same version right now
+        try {
+          if (!isComplete(litellm)) install();
+        } finally {
+          lock.release();
+        }
       }
     } catch (IOException e) {
       throw new GatewayStartException("LiteLLM cannot be installed into " + venv + ": " + e.getMessage(), e);

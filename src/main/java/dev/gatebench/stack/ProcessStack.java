@@ -52,10 +52,15 @@ final class ProcessStack implements Launcher {
     Ports.requireFree(port, kind.displayName(), portSetting);
     ProcessSpec spec = kind.process(new ProcessRequest(settings, upstream, port, privateDir));
     ManagedProcess process = start(kind, spec);
-    limits.confine(process).ifPresent(closer::register);
+    // the cgroup can only be removed once its processes are gone: stop first, then remove
+    limits.confine(process).ifPresent(cgroup -> closer.register(() -> {
+      try (cgroup) {
+        process.close();
+      }
+    }));
     URI baseUrl = URI.create("http://127.0.0.1:" + port);
     Readiness.await(process, kind.displayName(), baseUrl, kind.readiness(), settings.readinessTimeout());
-    if (PortOwner.isOwnedBy(port, process.handle()).orElse(true) == false) {
+    if (PortOwner.isOwnedBy(port, process.handle()).filter(owned -> !owned).isPresent()) {
       throw Ports.taken(port, kind.displayName(), portSetting);
     }
     return new RunningGateway(kind, baseUrl, kind.authHeaders(settings), kind.version(settings),

@@ -46,6 +46,7 @@ class ContainerDefinitionsTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the only public view of files copied into a container before it starts
   void inferXgateCallsTheMockThroughItsProxyAndTrustsTheMountedCa() {
     GenericContainer<?> inferxgate = definitions.gateway(new InferXgate(), upstream);
 
