@@ -1,6 +1,7 @@
 package dev.gatebench.gateway;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.containers.GenericContainer;
@@ -62,6 +63,11 @@ public interface GatewayKind {
    * @throws GatewayUnavailableException when this machine cannot run it, with how to enable it
    */
   ProcessSpec process(ProcessRequest request) throws GatewayUnavailableException;
+
+  /** Network aliases of the containers it needs started first, e.g. {@code [postgres, redis]}. */
+  default List<String> containerDependencies() {
+    return List.of();
+  }
 
   /** Its container, attached to {@code request.network()} under the alias {@link #name()}, not started. */
   GenericContainer<?> container(ContainerRequest request);

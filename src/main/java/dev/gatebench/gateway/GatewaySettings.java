@@ -6,6 +6,8 @@ import dev.gatebench.config.UpstreamKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,8 +21,8 @@ import java.util.Optional;
  * @param upstreamApiKey the Anthropic key gateways send upstream: a dummy against the mock; a secret
  * @param litellmVersion pinned PyPI version of {@code litellm[proxy]}, e.g. {@code 1.108.14}
  * @param litellmWorkers LiteLLM's {@code --num_workers}, 1..64
- * @param litellmPort fixed port for LiteLLM; empty picks a free one
- * @param inferxgatePort fixed port for InferXgate; empty picks a free one
+ * @param fixedPorts ports fixed by {@code gatebench.<gateway>.port}, by gateway name; the others
+ *     get a free port
  * @param python the interpreter that creates LiteLLM's virtualenv, a path or a name on PATH
  * @param cacheDir where virtualenvs are cached, e.g. {@code ~/.cache/gatebench}
  * @param inferxgateBin InferXgate's binary for the processes stack
@@ -30,8 +32,8 @@ import java.util.Optional;
  * @param readinessTimeout how long a gateway may take to become ready, &gt; 0; e.g. 180 s
  */
 public record GatewaySettings(UpstreamKind upstream, String testModel, String litellmMasterKey,
-    String upstreamApiKey, String litellmVersion, int litellmWorkers, Optional<Integer> litellmPort,
-    Optional<Integer> inferxgatePort, String python, Path cacheDir, Optional<Path> inferxgateBin,
+    String upstreamApiKey, String litellmVersion, int litellmWorkers, Map<String, Integer> fixedPorts,
+    String python, Path cacheDir, Optional<Path> inferxgateBin,
     Optional<URI> inferxgateUrl, Optional<URI> litellmUrl, Path logDir, Duration readinessTimeout) {
 
   /** Pinned LiteLLM; 1.82.7 and 1.82.8 were malicious releases, so never a range. */
@@ -51,6 +53,7 @@ public record GatewaySettings(UpstreamKind upstream, String testModel, String li
     Objects.requireNonNull(litellmMasterKey, "litellmMasterKey");
     Objects.requireNonNull(upstreamApiKey, "upstreamApiKey");
     Objects.requireNonNull(litellmVersion, "litellmVersion");
+    fixedPorts = Map.copyOf(fixedPorts);
     if (litellmWorkers < 1 || litellmWorkers > 64) {
       throw new BenchConfigException("gatebench.litellm.workers must be in 1..64 but was " + litellmWorkers
           + "; e.g. -Dgatebench.litellm.workers=4");
@@ -67,7 +70,7 @@ public record GatewaySettings(UpstreamKind upstream, String testModel, String li
     return new GatewaySettings(upstream, config.testModel(), config.litellmMasterKey(),
         upstreamKey(config, upstream), config.get("gatebench.litellm.version").orElse(LITELLM_VERSION),
         integer(config, "gatebench.litellm.workers").orElse(LITELLM_WORKERS),
-        integer(config, "gatebench.litellm.port"), integer(config, "gatebench.inferxgate.port"),
+        fixedPorts(config),
         config.get("gatebench.python").orElse(PYTHON), cacheDir(config),
         config.get("INFERXGATE_BIN").map(Path::of), url(config, "INFERXGATE_URL"), url(config, "LITELLM_URL"),
         Path.of(config.get("gatebench.logDir").orElse(LOG_DIR)),
@@ -77,6 +80,19 @@ public record GatewaySettings(UpstreamKind upstream, String testModel, String li
   /** Where LiteLLM's virtualenv for {@link #litellmVersion} lives. */
   public Path litellmVenv() {
     return cacheDir.resolve("venvs").resolve("litellm-" + litellmVersion);
+  }
+
+  /** The port {@code gatebench.<gateway>.port} fixes for {@code gateway}, e.g. 4000; empty for a free one. */
+  public Optional<Integer> fixedPort(String gateway) {
+    return Optional.ofNullable(fixedPorts.get(gateway));
+  }
+
+  private static Map<String, Integer> fixedPorts(BenchConfig config) {
+    Map<String, Integer> ports = new HashMap<>();
+    for (String gateway : GatewayKinds.names()) {
+      integer(config, "gatebench." + gateway + ".port").ifPresent(port -> ports.put(gateway, port));
+    }
+    return ports;
   }
 
   private static String upstreamKey(BenchConfig config, UpstreamKind upstream) {

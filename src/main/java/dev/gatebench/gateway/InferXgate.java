@@ -85,6 +85,12 @@ public final class InferXgate implements GatewayKind {
     return new ProcessSpec(List.of(binary.toString()), env, request.privateDir(), facts);
   }
 
+  /** Its optional database and cache, as in the original stack. */
+  @Override
+  public List<String> containerDependencies() {
+    return List.of("postgres", "redis");
+  }
+
   @Override
   public GenericContainer<?> container(ContainerRequest request) {
     Map<String, String> env = environment(request.settings(), "0.0.0.0", containerPort());

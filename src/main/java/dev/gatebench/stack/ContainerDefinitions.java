@@ -43,9 +43,14 @@ final class ContainerDefinitions {
     return kind.container(new ContainerRequest(settings, forContainers(upstream), network));
   }
 
-  /** InferXgate's optional database and cache, as in the original stack. */
-  List<GenericContainer<?>> gatewayDependencies() {
-    return List.of(postgres(), redis());
+  /** A gateway's dependency by its network alias: {@code postgres} or {@code redis}. */
+  GenericContainer<?> dependency(String alias) {
+    return switch (alias) {
+      case "postgres" -> postgres();
+      case "redis" -> redis();
+      default -> throw new IllegalArgumentException("no container definition for '" + alias
+          + "'; known: [postgres, redis]");
+    };
   }
 
   /** Prometheus, cAdvisor and InfluxDB: the original's monitoring, started on request only. */

@@ -4,14 +4,15 @@ import dev.gatebench.gateway.Gateway;
 import dev.gatebench.gateway.GatewayKind;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.GatewayStartException;
-import dev.gatebench.gateway.InferXgate;
 import dev.gatebench.gateway.ResourceLimit;
 import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.testcontainers.Testcontainers;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -26,7 +27,8 @@ final class ContainerStack implements Launcher {
   private final boolean monitoring;
   private final Closer closer = new Closer("the containers stack");
   private final ContainerDefinitions definitions;
-  private boolean dependenciesStarted;
+  private final Set<String> startedDependencies = new HashSet<>();
+  private boolean monitoringStarted;
 
   ContainerStack(GatewaySettings settings, UpstreamEndpoint upstream, boolean monitoring) {
     this.upstream = upstream;
@@ -43,7 +45,7 @@ final class ContainerStack implements Launcher {
 
   @Override
   public Gateway launch(GatewayKind kind) {
-    if (kind instanceof InferXgate) startDependencies();
+    startDependencies(kind);
     GenericContainer<?> container = definitions.gateway(kind, upstream);
     start(container);
     URI baseUrl = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(kind.containerPort()));
@@ -57,11 +59,14 @@ final class ContainerStack implements Launcher {
         facts, Optional.empty());
   }
 
-  private void startDependencies() {
-    if (dependenciesStarted) return;
-    dependenciesStarted = true;
-    definitions.gatewayDependencies().forEach(this::start);
-    if (monitoring) definitions.monitoring().forEach(this::start);
+  private void startDependencies(GatewayKind kind) {
+    for (String alias : kind.containerDependencies()) {
+      if (startedDependencies.add(alias)) start(definitions.dependency(alias));
+    }
+    if (monitoring && !monitoringStarted) {
+      monitoringStarted = true;
+      definitions.monitoring().forEach(this::start);
+    }
   }
 
   private void start(GenericContainer<?> container) {

@@ -47,8 +47,7 @@ final class ProcessStack implements Launcher {
   @Override
   public Gateway launch(GatewayKind kind) throws GatewayUnavailableException {
     String portSetting = "gatebench." + kind.name() + ".port";
-    Optional<Integer> fixedPort = kind.name().equals("litellm") ? settings.litellmPort() : settings.inferxgatePort();
-    int port = fixedPort.orElseGet(Ports::free);
+    int port = settings.fixedPort(kind.name()).orElseGet(Ports::free);
     Ports.requireFree(port, kind.displayName(), portSetting);
     ProcessSpec spec = kind.process(new ProcessRequest(settings, upstream, port, privateDir));
     ManagedProcess process = start(kind, spec);

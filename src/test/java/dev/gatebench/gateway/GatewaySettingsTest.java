@@ -28,13 +28,16 @@ class GatewaySettingsTest {
   @Test
   void readsTheEnvironmentNamesOfItsSettings() {
     BenchConfig config = BenchConfig.of(Map.of(), Map.of("GATEBENCH_LITELLM_WORKERS", "4",
-        "INFERXGATE_BIN", "/opt/inferxgate", "LITELLM_URL", "http://localhost:4000"), Map.of());
+        "INFERXGATE_BIN", "/opt/inferxgate", "LITELLM_URL", "http://localhost:4000",
+        "GATEBENCH_INFERXGATE_PORT", "3100"), Map.of());
 
     GatewaySettings settings = GatewaySettings.from(config);
 
     assertThat(settings.litellmWorkers()).isEqualTo(4);
     assertThat(settings.inferxgateBin()).contains(Path.of("/opt/inferxgate"));
     assertThat(settings.litellmUrl()).contains(URI.create("http://localhost:4000"));
+    assertThat(settings.fixedPort("inferxgate")).contains(3100);
+    assertThat(settings.fixedPort("litellm")).isEmpty();
   }
 
   @Test

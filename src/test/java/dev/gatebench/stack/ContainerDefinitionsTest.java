@@ -88,8 +88,8 @@ class ContainerDefinitionsTest {
 
   @Test
   void theRestOfTheComposeStackIsDefinedOnTheSameNetwork() {
-    assertThat(definitions.gatewayDependencies()).extracting(c -> c.getNetworkAliases().getLast())
-        .containsExactly("postgres", "redis");
+    assertThat(new InferXgate().containerDependencies()).map(definitions::dependency)
+        .extracting(c -> c.getNetworkAliases().getLast()).containsExactly("postgres", "redis");
     assertThat(definitions.monitoring()).extracting(c -> c.getNetworkAliases().getLast())
         .containsExactly("prometheus", "cadvisor", "influxdb");
     assertThat(definitions.postgres()).extracting("databaseName", "username")
