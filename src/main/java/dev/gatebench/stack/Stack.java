@@ -1,6 +1,7 @@
 package dev.gatebench.stack;
 
 import dev.gatebench.config.BenchConfig;
+import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.config.StackKind;
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.gateway.GatewayKind;
@@ -46,15 +47,22 @@ public final class Stack implements AutoCloseable {
   public static Stack start(BenchConfig config, UpstreamEndpoint upstream) {
     GatewaySettings settings = GatewaySettings.from(config);
     List<GatewayKind> kinds = GatewayKinds.select(config.gateways());
-    StackKind stackKind = config.stack() == StackKind.AUTO
-        ? (DockerCheck.isAvailable() ? StackKind.CONTAINERS : StackKind.PROCESSES) : config.stack();
-    Launcher launcher = switch (stackKind) {
+    Launcher launcher = switch (resolve(config.stack())) {
       case CONTAINERS -> new ContainerStack(settings, upstream,
           config.get("gatebench.monitoring").map(Boolean::parseBoolean).orElse(false));
       case EXTERNAL -> new ExternalStack(settings);
       default -> new ProcessStack(settings, upstream);
     };
     return start(kinds, launcher, settings, upstream);
+  }
+
+  private static StackKind resolve(StackKind requested) {
+    if (requested == StackKind.AUTO) return DockerCheck.isAvailable() ? StackKind.CONTAINERS : StackKind.PROCESSES;
+    if (requested == StackKind.CONTAINERS && !DockerCheck.isAvailable()) {
+      throw new BenchConfigException("gatebench.stack=containers needs a Docker engine but none answers; start "
+          + "Docker, or use -Dgatebench.stack=processes (or auto, which falls back to processes)");
+    }
+    return requested;
   }
 
   static Stack start(List<GatewayKind> kinds, Launcher launcher, GatewaySettings settings,
