@@ -3,11 +3,9 @@ package dev.gatebench.report;
 import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.MetricNames;
 import dev.gatebench.metrics.RunResult;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +70,9 @@ final class ChartData {
   }
 
   static Optional<Histogram> histogram(RunResult run) {
-    String encoded = run.histograms().get(MetricNames.CHAT_COMPLETION_LATENCY);
-    if (encoded == null) return Optional.empty();
     try {
-      ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
-      return Optional.of(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
-    } catch (Exception e) {
+      return run.histogram(MetricNames.CHAT_COMPLETION_LATENCY);
+    } catch (IllegalArgumentException e) {
       return Optional.empty(); // a damaged histogram falls back to the summary's percentiles
     }
   }

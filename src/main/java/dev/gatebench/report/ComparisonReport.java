@@ -1,6 +1,7 @@
 package dev.gatebench.report;
 
 import dev.gatebench.metrics.RunResult;
+import dev.gatebench.metrics.RunResultJson;
 import dev.gatebench.report.gate.GateReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,8 +82,17 @@ public final class ComparisonReport {
   }
 
   /**
-   * Reads every {@code *.json} result file of a folder (baselines excluded), e.g. with
-   * {@code RunResultJson::read}.
+   * Reads every {@code *.json} result file of a folder (baselines excluded) with
+   * {@link RunResultJson#read}.
+   *
+   * @throws IllegalArgumentException (from the reader) for a JSON file that is not a gatebench result
+   */
+  public static List<RunResult> readResults(Path dir) {
+    return readResults(dir, RunResultJson::read);
+  }
+
+  /**
+   * Reads every {@code *.json} result file of a folder (baselines excluded) with any reader.
    *
    * @param reader turns one file into a result; its exceptions propagate
    */

@@ -1,5 +1,6 @@
 package dev.gatebench.report;
 
+import dev.gatebench.metrics.ErrorKind;
 import dev.gatebench.metrics.MetricNames;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.RunResult;
@@ -16,13 +17,11 @@ import java.util.stream.Collectors;
 
 /**
  * Turns runs into table rows, per suite: Direct first, then gateways by name, then rows without
- * results. Reads error kinds from {@code environment.errorKinds} (kind → count) or a metric named
- * {@value #ERROR_KINDS_METRIC} whose values are counts per kind, and resources from
- * {@code environment.resources} ({@link ResourceUsage#toMap()}).
+ * results. Reads error kinds from the {@code errors_<kind>} counters ({@link MetricNames#errors})
+ * and resources from {@code environment.resources} ({@link ResourceUsage#toMap()}).
  */
 final class ReportRows {
   static final String DIRECT = "direct";
-  static final String ERROR_KINDS_METRIC = "error_kinds";
   private static final String[] LATENCY_KEYS = {"med", "p(90)", "p(95)", "p(99)", "max"};
 
   private ReportRows() {}
@@ -100,15 +99,14 @@ final class ReportRows {
     return Optional.empty();
   }
 
+  /** From the {@code errors_<kind>} counters, e.g. {@code "HTTP_STATUS 1, TIMEOUT 3"}; empty when none. */
   static String errorKinds(RunResult run) {
-    Map<String, Double> counts = new TreeMap<>();
-    if (run.environment().get("errorKinds") instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> {
-        if (v instanceof Number n) counts.put(String.valueOf(k), n.doubleValue());
+    List<String> kinds = new ArrayList<>();
+    for (ErrorKind kind : ErrorKind.values()) {
+      value(run, MetricNames.errors(kind), "count").ifPresent(count -> {
+        if (count > 0) kinds.add(kind.name() + " " + Math.round(count));
       });
     }
-    run.metric(ERROR_KINDS_METRIC).ifPresent(m -> counts.putAll(m.values()));
-    return counts.entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> e.getKey() + " " + Math.round(e.getValue())).collect(Collectors.joining(", "));
+    return String.join(", ", kinds);
   }
 }

@@ -3,7 +3,9 @@ package dev.gatebench.report;
 import static dev.gatebench.report.RunResultFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatebench.metrics.ErrorKind;
 import dev.gatebench.metrics.RunResult;
+import dev.gatebench.metrics.RunResultJson;
 import dev.gatebench.metrics.resources.ResourceSample;
 import dev.gatebench.metrics.resources.ResourceUsage;
 import dev.gatebench.report.gate.GateReport;
@@ -22,7 +24,7 @@ class ComparisonReportTest {
         31, List.of(new ResourceSample(1, 1.0, 500L << 20, 5)), "");
     return List.of(
         run("baseline", "litellm").medianMs(32).seed(2).environment("resources", litellmCpu.toMap())
-            .environment("errorKinds", Map.of("TIMEOUT", 3, "HTTP_STATUS", 1)).errorRate(0.1).build(),
+            .errorCounts(Map.of(ErrorKind.TIMEOUT, 3L, ErrorKind.HTTP_STATUS, 1L)).errorRate(0.1).build(),
         run("baseline", "direct").medianMs(20).seed(1).environment("resources", new ResourceUsage("process tree "
             + "of pid 1", 3, 0.1, 0.2, 300L << 20, 290L << 20, 31, List.of(), "the test JVM as a whole").toMap()).build(),
         run("baseline", "inferxgate").medianMs(21).seed(3).build(),
@@ -84,5 +86,14 @@ class ComparisonReportTest {
     Files.writeString(out.resolve("notes.txt"), "x");
     RunResult any = run("baseline", "direct").build();
     assertThat(ComparisonReport.readResults(out, p -> any)).hasSize(1);
+  }
+
+  @Test
+  void readsWhatRunResultJsonWrote() {
+    List<RunResult> runs = fixtureRuns();
+    runs.forEach(r -> RunResultJson.write(r, out));
+    List<RunResult> back = ComparisonReport.readResults(out);
+    assertThat(back).hasSize(runs.size());
+    assertThat(back).containsExactlyInAnyOrderElementsOf(runs);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatebench.report;
 
+import dev.gatebench.metrics.ErrorKind;
 import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.MetricNames;
 import dev.gatebench.metrics.MetricSummary;
@@ -30,6 +31,7 @@ public final class RunResultFixture {
   private double errorRate;
   private long seed = 1;
   private final Map<String, Object> environment = new LinkedHashMap<>();
+  private final Map<ErrorKind, Long> errorCounts = new java.util.EnumMap<>(ErrorKind.class);
 
   private RunResultFixture(String suite, String target) {
     this.suite = suite;
@@ -48,6 +50,7 @@ public final class RunResultFixture {
   public RunResultFixture errorRate(double rate) { this.errorRate = rate; return this; }
   public RunResultFixture seed(long s) { this.seed = s; return this; }
   public RunResultFixture environment(String key, Object value) { environment.put(key, value); return this; }
+  public RunResultFixture errorCounts(Map<ErrorKind, Long> counts) { errorCounts.putAll(counts); return this; }
 
   public RunResult build() {
     SplittableRandom random = new SplittableRandom(seed);
@@ -85,7 +88,10 @@ public final class RunResultFixture {
     }
     latency.put("max", h.getMaxValue() / 1e6);
     latency.put("count", (double) total);
-    return Map.of(
+    Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+    errorCounts.forEach((kind, count) -> metrics.put(MetricNames.errors(kind), new MetricSummary("counter",
+        "default", Map.of("count", (double) count, "rate", count / (double) seconds), Map.of())));
+    metrics.putAll(Map.of(
         MetricNames.CHAT_COMPLETION_LATENCY, new MetricSummary("trend", "time", latency, Map.of()),
         MetricNames.REQUESTS_TOTAL, new MetricSummary("counter", "default",
             Map.of("count", (double) total, "rate", (double) requestsPerSecond), Map.of()),
@@ -93,7 +99,8 @@ public final class RunResultFixture {
             Map.of("rate", errors / (double) total, "passes", (double) errors, "fails", (double) (total - errors)),
             Map.of()),
         MetricNames.TOKENS_PER_SECOND, new MetricSummary("trend", "default",
-            Map.of("avg", 100 / (medianMs / 1000), "med", 100 / (medianMs / 1000)), Map.of()));
+            Map.of("avg", 100 / (medianMs / 1000), "med", 100 / (medianMs / 1000)), Map.of())));
+    return metrics;
   }
 
   private static double pct(double[] sorted, double p) {
