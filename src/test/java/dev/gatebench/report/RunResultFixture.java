@@ -31,6 +31,7 @@ public final class RunResultFixture {
   private double errorRate;
   private long seed = 1;
   private final Map<String, Object> environment = new LinkedHashMap<>();
+  private final Map<String, String> config = new LinkedHashMap<>(Map.of("gatebench.timeScale", "1"));
   private final Map<ErrorKind, Long> errorCounts = new java.util.EnumMap<>(ErrorKind.class);
 
   private RunResultFixture(String suite, String target) {
@@ -50,6 +51,7 @@ public final class RunResultFixture {
   public RunResultFixture errorRate(double rate) { this.errorRate = rate; return this; }
   public RunResultFixture seed(long s) { this.seed = s; return this; }
   public RunResultFixture environment(String key, Object value) { environment.put(key, value); return this; }
+  public RunResultFixture config(String key, String value) { config.put(key, value); return this; }
   public RunResultFixture errorCounts(Map<ErrorKind, Long> counts) { errorCounts.putAll(counts); return this; }
 
   public RunResult build() {
@@ -73,7 +75,7 @@ public final class RunResultFixture {
     }
     return new RunResult(suite, target, Instant.parse("2026-11-27T21:00:00Z"), seconds * 1000L,
         metrics(all, errors), series, Map.of(MetricNames.CHAT_COMPLETION_LATENCY, encode(all)),
-        Map.of("executor", "constant-vus"), Map.of("gatebench.timeScale", "1"), environment);
+        Map.of("executor", "constant-vus"), config, environment);
   }
 
   private Map<String, MetricSummary> metrics(Histogram h, long errors) {

@@ -24,6 +24,9 @@ import java.util.TreeSet;
 public final class RegressionGate {
   /** The reference row's target name in {@link RunResult#target()}. */
   public static final String DIRECT = "direct";
+  /** Settings that shape the mock's latency; a baseline taken with others compares less well. */
+  static final List<String> PROFILE_SETTINGS = List.of("gatebench.mock.ttft", "gatebench.mock.itl",
+      "gatebench.timeScale", "TEST_MAX_TOKENS");
 
   private RegressionGate() {}
 
@@ -44,7 +47,9 @@ public final class RegressionGate {
             .put(metric, boxed(OverheadSamples.perSecond(run, metric)));
       }
     }
-    return new Baseline(suite, Instant.now(), directMs, gatewayMs, facts);
+    Map<String, String> allFacts = new LinkedHashMap<>(profile(direct));
+    allFacts.putAll(facts);
+    return new Baseline(suite, Instant.now(), directMs, gatewayMs, allFacts);
   }
 
   /** Compares this suite's runs with its baseline; gateways missing on either side become notes. */
@@ -52,7 +57,7 @@ public final class RegressionGate {
     String suite = baseline.suite();
     RunResult direct = direct(suite, results);
     List<GateVerdict> verdicts = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(profileNotes(baseline, direct));
     for (RunResult run : gateways(suite, results)) {
       if (!baseline.gatewayMs().containsKey(run.target())) {
         notes.add("not compared: " + run.target() + " in suite '" + suite + "' has no baseline yet");
@@ -96,6 +101,25 @@ public final class RegressionGate {
 
   /** One side of a comparison: a gateway's and the Direct row's per-second values, ms. */
   record Series(double[] gatewayMs, double[] directMs) {}
+
+  /** The Direct run's latency-shaping settings, as recorded in its config. */
+  static Map<String, String> profile(RunResult direct) {
+    Map<String, String> profile = new LinkedHashMap<>();
+    PROFILE_SETTINGS.forEach(k -> {
+      String v = direct.config().get(k);
+      if (v != null) profile.put(k, v);
+    });
+    return profile;
+  }
+
+  private static List<String> profileNotes(Baseline baseline, RunResult direct) {
+    Map<String, String> now = profile(direct);
+    return PROFILE_SETTINGS.stream().filter(k -> baseline.facts().containsKey(k) && now.containsKey(k)
+        && !baseline.facts().get(k).equals(now.get(k)))
+        .map(k -> "caution: suite '" + baseline.suite() + "' baseline was recorded with " + k + "="
+            + baseline.facts().get(k) + ", this run used " + now.get(k) + "; overheads may not compare")
+        .toList();
+  }
 
   private static List<Double> boxed(double[] values) {
     return java.util.Arrays.stream(values).boxed().toList();

@@ -73,6 +73,21 @@ class RegressionGateTest {
   }
 
   @Test
+  void aDifferentMockProfileIsNotedButDoesNotFail() {
+    Baseline slowMock = RegressionGate.record("baseline", List.of(
+        run("baseline", "direct").config("gatebench.mock.ttft", "250ms").build(),
+        run("baseline", "litellm").medianMs(25).seed(101).build()), Map.of("commit", "abc"));
+    assertThat(slowMock.facts()).containsEntry("gatebench.mock.ttft", "250ms").containsEntry("commit", "abc");
+    List<RunResult> fastMock = List.of(run("baseline", "direct").config("gatebench.mock.ttft", "25ms").seed(2).build(),
+        run("baseline", "litellm").medianMs(25).seed(102).build());
+
+    GateReport report = RegressionGate.check(slowMock, fastMock, GateSettings.defaults());
+    assertThat(report.notes()).contains("caution: suite 'baseline' baseline was recorded with "
+        + "gatebench.mock.ttft=250ms, this run used 25ms; overheads may not compare");
+    assertThat(report.passed()).isTrue();
+  }
+
+  @Test
   void withoutADirectRowThereIsNoOverhead() {
     assertThatThrownBy(() -> RegressionGate.record("baseline", List.of(run("baseline", "litellm").build()), Map.of()))
         .hasMessage("the regression gate needs the 'direct' row of suite 'baseline' to measure overhead; "
