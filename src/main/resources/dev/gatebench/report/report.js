@@ -26,10 +26,21 @@
     el.setAttribute('data-rendered', 'true');
   }
 
+  // One colour per gateway across all charts; a p95 series is dashed (or hollow) in its gateway's colour.
+  var palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4'];
+  var colours = {};
+  function colour(seriesName) {
+    var gateway = seriesName.split(' ')[0];
+    if (!(gateway in colours)) colours[gateway] = palette[Object.keys(colours).length % palette.length];
+    return colours[gateway];
+  }
+
   function lines(list, type) {
     return list.map(function (s) {
+      var p95 = / p95$/.test(s.name);
       return {name: s.name, type: type || 'line', showSymbol: type === 'scatter', symbolSize: 5,
-        connectNulls: false, data: s.points};
+        symbol: p95 ? 'emptyCircle' : 'circle', connectNulls: false, data: s.points,
+        itemStyle: {color: colour(s.name)}, lineStyle: {color: colour(s.name), type: p95 ? 'dashed' : 'solid'}};
     });
   }
 
