@@ -69,7 +69,10 @@ public sealed interface Delay permits Delay.Fixed, Delay.Uniform, Delay.LogNorma
 
     @Override
     public Map<String, Object> describe() {
-      return Map.of("kind", "fixed", "ms", millis(delay));
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("kind", "fixed");
+      map.put("ms", millis(delay));
+      return map;
     }
   }
 
