@@ -33,7 +33,6 @@ final class ConnectTunnel {
       return;
     }
     mock.counters.tunnel();
-    mock.counters.response(200);
     // Written through the HTTP encoder before it leaves the pipeline; the event loop runs this
     // synchronously, so no byte of the TLS handshake can reach the old codec.
     ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, ESTABLISHED));
