@@ -190,9 +190,13 @@ public final class MockUpstream implements AutoCloseable {
      * @throws IllegalStateException naming host and port when the bind fails
      */
     public MockUpstream start() {
+      return start(Transport.best());
+    }
+
+    /** Starts on a given transport; tests use it to cover the NIO fallback. */
+    MockUpstream start(Transport transport) {
       MockCounters counters = new MockCounters();
       MockContext context = new MockContext(latency, faults, outputTokens, seed, counters);
-      Transport transport = Transport.best();
       EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, transport.ioHandlerFactory());
       try {
         Channel plain = bind(group, transport, context, false, port);

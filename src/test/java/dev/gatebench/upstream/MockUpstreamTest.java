@@ -23,6 +23,20 @@ class MockUpstreamTest {
   }
 
   @Test
+  void usesEpollOnLinuxAndServesStreamsOnTheNioFallbackToo() {
+    assertThat(Transport.best().name()).isEqualTo("epoll");
+    try (MockUpstream mock = MockUpstream.builder().outputTokens(4)
+        .latency(LatencyProfile.fixed(Duration.ofMillis(5), Duration.ofMillis(2))).start(Transport.nio())) {
+      String stream = Http.post(mock.baseUrl(), "/v1/chat/completions",
+          "{\"model\":\"m\",\"stream\":true,\"messages\":[]}").body();
+
+      assertThat(mock.describe()).containsEntry("transport", "nio");
+      assertThat(stream.split("\"content\":\"", -1)).hasSize(5);
+      assertThat(stream).endsWith("data: [DONE]\n\n");
+    }
+  }
+
+  @Test
   void builderIsImmutable() {
     MockUpstream.Builder base = MockUpstream.builder();
     MockUpstream.Builder changed = base.outputTokens(7);
