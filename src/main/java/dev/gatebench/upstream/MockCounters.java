@@ -22,7 +22,10 @@ public final class MockCounters {
 
   MockCounters() {}
 
-  /** Requests received on a route, e.g. {@code requests("/v1/messages")}; tunnelled ones too. */
+  /**
+   * Requests received on a route, e.g. {@code requests("/v1/messages")}, tunnelled ones included;
+   * CONNECT requests count under {@code "CONNECT"}, unknown paths under {@link #UNKNOWN_ROUTE}.
+   */
   public long requests(String route) {
     LongAdder adder = requests.get(route);
     return adder == null ? 0 : adder.sum();

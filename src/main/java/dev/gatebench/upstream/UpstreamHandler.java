@@ -70,12 +70,12 @@ final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     long sequence = mock.nextSequence();
     try {
       ChatRequest chat = RequestParser.parse(request.content());
+      Timing timing = Timing.of(mock, request.headers(), sequence, chat.outputTokens(mock.outputTokens));
       Optional<FaultKind> fault = fault(request, sequence);
       fault.ifPresent(mock.counters::fault);
       if (fault.isPresent() && answerFault(ctx, fault.get(), api, keepAlive)) {
         return;
       }
-      Timing timing = Timing.of(mock, request.headers(), sequence, chat.outputTokens(mock.outputTokens));
       Completion completion = completion(api, chat, sequence);
       new Exchange(ctx, mock, api, completion, timing, fault.orElse(null), keepAlive, startNanos)
           .start(chat.stream());
