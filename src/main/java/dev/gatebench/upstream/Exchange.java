@@ -26,6 +26,7 @@ final class Exchange {
       .getBytes(StandardCharsets.US_ASCII);
 
   private final ChannelHandlerContext ctx;
+  private final UpstreamHandler owner;
   private final MockContext mock;
   private final Api api;
   private final Completion completion;
@@ -37,10 +38,11 @@ final class Exchange {
   private long shiftNanos;
   private int sent;
 
-  Exchange(ChannelHandlerContext ctx, MockContext mock, Api api, Completion completion, Timing timing,
+  Exchange(ChannelHandlerContext ctx, UpstreamHandler owner, Api api, Completion completion, Timing timing,
       FaultKind fault, boolean keepAlive, long startNanos) {
     this.ctx = ctx;
-    this.mock = mock;
+    this.owner = owner;
+    this.mock = owner.mock();
     this.api = api;
     this.completion = completion;
     this.timing = timing;
@@ -84,6 +86,7 @@ final class Exchange {
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, Responses.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     Responses.send(ctx, mock.counters, response, keepAlive);
+    owner.answered(ctx);
   }
 
   /** Announces the full length, sends half the body, then hangs up. */
@@ -190,6 +193,7 @@ final class Exchange {
     if (!keepAlive) {
       done.addListener(ChannelFutureListener.CLOSE);
     }
+    owner.answered(ctx);
   }
 
   private long dueInNanos(int index) {

@@ -15,11 +15,9 @@ final class MockInitializer extends ChannelInitializer<SocketChannel> {
 
   private final MockContext mock;
   private final boolean tls;
-  private final UpstreamHandler routes;
 
   MockInitializer(MockContext mock, boolean tls) {
     this.mock = mock;
-    this.routes = new UpstreamHandler(mock);
     this.tls = tls;
   }
 
@@ -31,6 +29,6 @@ final class MockInitializer extends ChannelInitializer<SocketChannel> {
     }
     pipeline.addLast(CODEC, new HttpServerCodec());
     pipeline.addLast("aggregator", new OversizeAwareAggregator(MAX_BODY_BYTES, mock));
-    pipeline.addLast("routes", routes);
+    pipeline.addLast("routes", new UpstreamHandler(mock));
   }
 }

@@ -2,7 +2,6 @@ package dev.gatebench.upstream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -12,10 +11,13 @@ import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Optional;
 
-/** Routes one aggregated request: health, models, the two chat APIs, CONNECT, or an error. */
-@ChannelHandler.Sharable
+/**
+ * Routes aggregated requests: health, models, the two chat APIs, CONNECT, or an error. One per
+ * connection: a request pipelined behind a delayed answer waits its turn, so answers keep order.
+ */
 final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   static final String MESSAGES = "/v1/messages";
@@ -24,7 +26,12 @@ final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   static final String HEALTH = "/health";
   private static final byte[] HEALTH_BODY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
 
+  /** Pipelined requests beyond this close the connection rather than queue without bound. */
+  private static final int MAX_PENDING = 1024;
+
   private final MockContext mock;
+  private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
+  private boolean answering;
 
   UpstreamHandler(MockContext mock) {
     this.mock = mock;
@@ -32,6 +39,36 @@ final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!answering) {
+      handle(ctx, request);
+    } else if (pending.size() < MAX_PENDING) {
+      pending.add(request.retain());
+    } else {
+      ctx.close();
+    }
+  }
+
+  /** Called by an exchange once its answer is fully written; serves the next queued request. */
+  void answered(ChannelHandlerContext ctx) {
+    answering = false;
+    while (!answering && !pending.isEmpty()) {
+      FullHttpRequest next = pending.poll();
+      try {
+        handle(ctx, next);
+      } finally {
+        next.release();
+      }
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    pending.forEach(FullHttpRequest::release);
+    pending.clear();
+    ctx.fireChannelInactive();
+  }
+
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     String path = path(request.uri());
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     Api api = Api.forPath(path, request.headers().contains("anthropic-version"));
@@ -77,11 +114,16 @@ final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         return;
       }
       Completion completion = completion(api, chat, sequence);
-      new Exchange(ctx, mock, api, completion, timing, fault.orElse(null), keepAlive, startNanos)
+      answering = true;
+      new Exchange(ctx, this, api, completion, timing, fault.orElse(null), keepAlive, startNanos)
           .start(chat.stream());
     } catch (BadRequestException e) {
       Responses.error(ctx, mock.counters, api, e.status(), e.getMessage(), keepAlive);
     }
+  }
+
+  MockContext mock() {
+    return mock;
   }
 
   private Optional<FaultKind> fault(FullHttpRequest request, long sequence) throws BadRequestException {

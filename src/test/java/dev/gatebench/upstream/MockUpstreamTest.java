@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +35,22 @@ class MockUpstreamTest {
       assertThat(mock.describe()).containsEntry("transport", "nio");
       assertThat(stream.split("\"content\":\"", -1)).hasSize(5);
       assertThat(stream).endsWith("data: [DONE]\n\n");
+    }
+  }
+
+  @Test
+  void answersPipelinedRequestsInOrderEvenWhenTheFirstIsDelayed() throws Exception {
+    try (MockUpstream mock = MockUpstream.builder().outputTokens(2).start();
+        Socket socket = new Socket("127.0.0.1", mock.port())) {
+      socket.setSoTimeout(10_000);
+      String slow = "POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-mock-ttft-ms: 100\r\ncontent-length: "
+          + Http.ANTHROPIC_BODY.length() + "\r\n\r\n" + Http.ANTHROPIC_BODY;
+      String fast = "GET /health HTTP/1.1\r\nHost: x\r\nconnection: close\r\n\r\n";
+      socket.getOutputStream().write((slow + fast).getBytes(StandardCharsets.US_ASCII));
+      String both = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(both.indexOf("\"type\":\"message\"")).as("message first").isPositive()
+          .isLessThan(both.indexOf("{\"status\":\"ok\"}"));
     }
   }
 
