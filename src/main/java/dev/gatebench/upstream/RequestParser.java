@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Reads a chat request body with Jackson's streaming parser: only the fields the mock uses are
@@ -19,7 +20,8 @@ final class RequestParser {
   private RequestParser() {}
 
   static ChatRequest parse(ByteBuf body) throws BadRequestException {
-    try (JsonParser parser = JSON.createParser((java.io.InputStream) new ByteBufInputStream(body.duplicate()))) {
+    // Cast: ByteBufInputStream is also a DataInput, for which Jackson has another overload.
+    try (JsonParser parser = JSON.createParser((InputStream) new ByteBufInputStream(body.duplicate()))) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new BadRequestException(400, "request body must be a JSON object");
       }
