@@ -2,6 +2,8 @@
 # Benchmark (not a test): non-streaming requests/s of the mock upstream with zero latency,
 # against nginx serving a static file of the same response, both pinned to CPU 1, wrk on CPU 0.
 # Usage: scripts/bench-mock.sh [duration, default 10s]. Loopback only; cleans up what it starts.
+# The mock runs with the serial GC: on one pinned core, G1's concurrent threads only compete with
+# the event loop.
 set -euo pipefail
 
 DURATION="${1:-10s}"
@@ -34,7 +36,7 @@ echo "building (mvn -o -q compile) ..."
 CLASSPATH="$ROOT/target/classes:$(cat "$WORK/cp.txt")"
 
 MOCK_PORT="$(free_port)"
-taskset -c 1 "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp "$CLASSPATH" dev.gatebench.upstream.MockUpstreamMain \
+taskset -c 1 "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled -cp "$CLASSPATH" dev.gatebench.upstream.MockUpstreamMain \
   --port "$MOCK_PORT" --ttft 0 --itl 0 --tokens 100 --io-threads 1 >"$WORK/mock.log" 2>&1 &
 PIDS+=($!)
 wait_for_line "$WORK/mock.log" "mock upstream listening" 60
@@ -55,6 +57,8 @@ error_log $WORK/nginx-error.log;
 events { worker_connections 4096; }
 http {
   access_log off;
+  sendfile on;
+  open_file_cache max=16;
   keepalive_requests 100000000;
   server {
     listen 127.0.0.1:$NGINX_PORT;
