@@ -82,14 +82,20 @@ wrk.body = '$REQUEST'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 
-run_wrk() { # port duration -> requests/s
-  taskset -c 0 wrk -t1 -c50 -d"$2" -s "$WORK/post.lua" "http://127.0.0.1:$1$ROUTE" | awk '/Requests\/sec/ {print $2}'
+run_wrk() { # port duration name -> requests/s; keeps wrk's full output in $WORK/wrk-name.txt
+  taskset -c 0 wrk -t1 -c50 -d"$2" -s "$WORK/post.lua" "http://127.0.0.1:$1$ROUTE" >"$WORK/wrk-$3.txt"
+  if grep -q "Non-2xx\|Socket errors" "$WORK/wrk-$3.txt"; then
+    echo "bench-mock: $3 answered with errors:" >&2; cat "$WORK/wrk-$3.txt" >&2; return 1
+  fi
+  awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$3.txt"
 }
 
 echo "warming up the mock's JIT (5s) ..."
-run_wrk "$MOCK_PORT" 5s >/dev/null
-MOCK_RPS="$(run_wrk "$MOCK_PORT" "$DURATION")"
-NGINX_RPS="$(run_wrk "$NGINX_PORT" "$DURATION")"
+run_wrk "$MOCK_PORT" 5s warmup >/dev/null
+MOCK_RPS="$(run_wrk "$MOCK_PORT" "$DURATION" mock)"
+NGINX_RPS="$(run_wrk "$NGINX_PORT" "$DURATION" nginx)"
+grep -h "Transfer/sec" "$WORK/wrk-mock.txt" | sed 's/^/mock  /'
+grep -h "Transfer/sec" "$WORK/wrk-nginx.txt" | sed 's/^/nginx /'
 echo "mock  req/s: $MOCK_RPS"
 echo "nginx req/s: $NGINX_RPS"
 awk -v m="$MOCK_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "ratio mock/nginx: %.2f (target >= 0.70)\n", m / n }'
