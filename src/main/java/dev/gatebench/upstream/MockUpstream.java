@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
+ * <p>A gateway with a hard-coded {@code https://api.anthropic.com} reaches the mock through
+ * {@code HTTPS_PROXY=http://127.0.0.1:PORT} and {@code SSL_CERT_FILE=}{@link #caCertificatePem()}.
+ *
  * <p>Thread-safe. {@link #close()} is idempotent.
  */
 public final class MockUpstream implements AutoCloseable {

@@ -71,6 +71,15 @@ class DelayTest {
   }
 
   @Test
+  void theSameSeedAndRequestDrawTheSameDelays() {
+    Delay delay = Delay.logNormal(Duration.ofMillis(20), Duration.ofMillis(80));
+
+    long first = delay.sampleNanos(Seeds.latency(42, 7));
+    assertThat(delay.sampleNanos(Seeds.latency(42, 7))).isEqualTo(first);
+    assertThat(delay.sampleNanos(Seeds.latency(42, 8))).isNotEqualTo(first);
+  }
+
+  @Test
   void profileDescribesBothDelays() {
     LatencyProfile profile = LatencyProfile.of(Delay.fixed(Duration.ofMillis(250)),
         Delay.uniform(Duration.ofMillis(5), Duration.ofMillis(15)));

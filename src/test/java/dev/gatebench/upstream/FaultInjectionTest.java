@@ -95,6 +95,16 @@ class FaultInjectionTest {
   }
 
   @Test
+  void stallPausesAStreamHalfWayThenFinishesIt() throws IOException {
+    long startNanos = System.nanoTime();
+    String stream = readStream("/v1/chat/completions", "{\"model\":\"m\",\"stream\":true,\"messages\":[]}", "stall");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isGreaterThanOrEqualTo(STALL);
+    assertThat(stream.split("\"content\":\"", -1)).hasSize(11);
+    assertThat(stream).endsWith("data: [DONE]\n\n");
+  }
+
+  @Test
   void stallThenCloseEndsAStreamAfterTheStall() throws IOException {
     try (MockUpstream closing = MockUpstream.builder().outputTokens(10)
         .faults(FaultPlan.none().withStall(Duration.ofMillis(100), true)).start()) {
