@@ -24,11 +24,13 @@ public final class ChatRequestFactory {
 
   private final List<byte[]> bodies;
   private final boolean streaming;
+  private final Map<String, String> settings;
   private final AtomicLong nextIndex = new AtomicLong();
 
-  private ChatRequestFactory(List<byte[]> bodies, boolean streaming) {
+  private ChatRequestFactory(List<byte[]> bodies, boolean streaming, Map<String, String> settings) {
     this.bodies = bodies;
     this.streaming = streaming;
+    this.settings = settings;
   }
 
   /**
@@ -47,7 +49,10 @@ public final class ChatRequestFactory {
     if (maxTokens < 1) throw new IllegalArgumentException("max_tokens must be >= 1 but was " + maxTokens);
     if (prompts.isEmpty()) throw new IllegalArgumentException("prompts must not be empty");
     List<byte[]> bodies = prompts.stream().map(p -> body(model, maxTokens, temperature, stream, p)).toList();
-    return new ChatRequestFactory(bodies, stream);
+    Map<String, String> settings = Map.of("model", model, "max_tokens", Integer.toString(maxTokens),
+        "temperature", Double.toString(temperature), "stream", Boolean.toString(stream),
+        "prompts", Integer.toString(prompts.size()));
+    return new ChatRequestFactory(bodies, stream, settings);
   }
 
   /** The next body (do not modify it). */
@@ -58,6 +63,11 @@ public final class ChatRequestFactory {
   /** Whether the bodies ask for a streamed (SSE) answer. */
   public boolean streaming() {
     return streaming;
+  }
+
+  /** model, max_tokens, temperature, stream and the prompt count, recorded with results. */
+  public Map<String, String> settings() {
+    return settings;
   }
 
   List<byte[]> bodies() {

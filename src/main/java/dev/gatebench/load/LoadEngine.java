@@ -41,6 +41,10 @@ public final class LoadEngine {
         Math.min(2, Runtime.getRuntime().availableProcessors()));
   }
 
+  public ChatRequestFactory requests() {
+    return requests;
+  }
+
   public Duration requestTimeout() {
     return requestTimeout;
   }
