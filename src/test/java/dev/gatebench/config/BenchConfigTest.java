@@ -1,0 +1,116 @@
+package dev.gatebench.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BenchConfigTest {
+
+  @Test
+  void systemPropertyWinsOverEnvironmentWhichWinsOverFile() {
+    BenchConfig config = BenchConfig.of(
+        Map.of("TEST_MODEL", "from-property"),
+        Map.of("TEST_MODEL", "from-env", "TEST_MAX_TOKENS", "42"),
+        Map.of("TEST_MODEL", "from-file", "TEST_MAX_TOKENS", "7", "TEST_TEMPERATURE", "0.2"));
+
+    assertThat(config.testModel()).isEqualTo("from-property");
+    assertThat(config.maxTokens()).isEqualTo(42);
+    assertThat(config.temperature()).isEqualTo(0.2);
+  }
+
+  @Test
+  void fallsBackToDefaultsWhenNothingIsSet() {
+    BenchConfig config = BenchConfig.of(Map.of(), Map.of(), Map.of());
+
+    assertThat(config.testModel()).isEqualTo("claude-sonnet-4-5-20250929");
+    assertThat(config.maxTokens()).isEqualTo(100);
+    assertThat(config.timeScale()).isEqualTo(1.0);
+    assertThat(config.stack()).isEqualTo(StackKind.AUTO);
+    assertThat(config.upstream()).isEqualTo(UpstreamKind.MOCK);
+    assertThat(config.mockTtft()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.gateways()).isEmpty();
+  }
+
+  @Test
+  void gatebenchNamesMapToUpperSnakeEnvironmentNames() {
+    assertThat(BenchConfig.envName("gatebench.timeScale")).isEqualTo("GATEBENCH_TIME_SCALE");
+    assertThat(BenchConfig.envName("gatebench.mock.ttft")).isEqualTo("GATEBENCH_MOCK_TTFT");
+    assertThat(BenchConfig.envName("TEST_MODEL")).isEqualTo("TEST_MODEL");
+
+    BenchConfig config = BenchConfig.of(Map.of(), Map.of(), Map.of("GATEBENCH_TIME_SCALE", "0.5"));
+    assertThat(config.timeScale()).isEqualTo(0.5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "1.5", "-0.1"})
+  void rejectsTimeScaleOutOfRange(String raw) {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.timeScale", raw), Map.of(), Map.of());
+
+    assertThatThrownBy(config::timeScale)
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("gatebench.timeScale must be in (0, 1] but was '" + raw
+            + "'; e.g. -Dgatebench.timeScale=0.05 for a smoke run");
+  }
+
+  @Test
+  void rejectsUnknownStackNamingTheChoices() {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.stack", "kubernetes"), Map.of(), Map.of());
+
+    assertThatThrownBy(config::stack)
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("gatebench.stack must be one of [auto, processes, containers, external] but was "
+            + "'kubernetes'; e.g. -Dgatebench.stack=auto");
+  }
+
+  @Test
+  void rejectsMalformedDuration() {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.mock.ttft", "fast"), Map.of(), Map.of());
+
+    assertThatThrownBy(config::mockTtft)
+        .hasMessage("gatebench.mock.ttft must be a duration like 250ms, 1.5s or 2m but was 'fast'; "
+            + "e.g. -Dgatebench.mock.ttft=250ms");
+  }
+
+  @Test
+  void parsesFractionalDurations() {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.mock.itl", "0.5ms"), Map.of(), Map.of());
+
+    assertThat(config.mockItl()).isEqualTo(Duration.ofNanos(500_000));
+  }
+
+  @Test
+  void splitsGatewayListIgnoringCaseAndBlanks() {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.gateways", " LiteLLM, ,direct "), Map.of(), Map.of());
+
+    assertThat(config.gateways()).isEqualTo(List.of("litellm", "direct"));
+  }
+
+  @Test
+  void redactsSecretsButKeepsOtherSettings() {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.stack", "processes"),
+        Map.of("ANTHROPIC_API_KEY", "sk-ant-real-secret", "PATH", "/usr/bin"),
+        Map.of("LITELLM_MASTER_KEY", "sk-local", "TEST_MODEL", "m"));
+
+    assertThat(config.redacted())
+        .containsEntry("ANTHROPIC_API_KEY", "***")
+        .containsEntry("LITELLM_MASTER_KEY", "***")
+        .containsEntry("TEST_MODEL", "m")
+        .containsEntry("gatebench.stack", "processes")
+        .doesNotContainKey("PATH");
+    assertThat(config.redacted().values()).noneMatch(v -> v.contains("sk-"));
+  }
+
+  @Test
+  void overridesWinOverEverything() {
+    BenchConfig config = BenchConfig.of(Map.of("TEST_MODEL", "a"), Map.of(), Map.of())
+        .with(Map.of("TEST_MODEL", "b"));
+
+    assertThat(config.testModel()).isEqualTo("b");
+  }
+}
