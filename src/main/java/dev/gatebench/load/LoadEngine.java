@@ -66,7 +66,7 @@ public final class LoadEngine {
     List<byte[]> encoded = RawRequests.encodeAll(target, requests);
     Vu.Owner[] owner = new Vu.Owner[1];
     java.util.function.IntFunction<Vu> newVu = id -> new Vu(id, transport.nextLoop(), settings,
-        new RawRequests(encoded, requests.streaming(), id), owner[0]);
+        new RawRequests(encoded, requests.streaming(), 0), owner[0]);
     Execution execution = scenario.executor().openModel()
         ? new OpenModel(scenario, sink, transport.nextLoop(), newVu)
         : new ClosedModel(scenario, sink, transport.nextLoop(), newVu);

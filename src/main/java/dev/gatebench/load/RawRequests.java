@@ -14,7 +14,7 @@ final class RawRequests {
   private final boolean streaming;
   private int next;
 
-  /** @param firstIndex which prompt this VU sends first, so VUs do not all send the same one */
+  /** @param firstIndex the prompt sent first; 0 as the original scripts (prompt = __ITER % 5 per VU) */
   RawRequests(List<byte[]> encoded, boolean streaming, int firstIndex) {
     this.requests = encoded;
     this.streaming = streaming;
