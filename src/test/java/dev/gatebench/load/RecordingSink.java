@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A MetricsSink test double that keeps everything it is told. */
-final class RecordingSink implements MetricsSink {
+class RecordingSink implements MetricsSink {
   final List<RequestOutcome> outcomes = new CopyOnWriteArrayList<>();
   final AtomicInteger started = new AtomicInteger();
   final AtomicInteger dropped = new AtomicInteger();

@@ -34,7 +34,7 @@ final class ScriptedServer implements AutoCloseable {
   final List<String> bodies = new CopyOnWriteArrayList<>();
 
   private ScriptedServer(Script script) throws IOException {
-    this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    this.server = new ServerSocket(0, 2_000, InetAddress.getLoopbackAddress());
     this.script = script;
     Thread.ofPlatform().daemon().start(this::acceptLoop);
   }
@@ -55,6 +55,7 @@ final class ScriptedServer implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
+        socket.setTcpNoDelay(true); // split head/body writes would otherwise wait for delayed ACKs
         connections.incrementAndGet();
         Thread.ofVirtual().start(() -> serve(socket));
       } catch (IOException closed) {
