@@ -118,4 +118,29 @@ class ExecutorRunTest {
       assertThat(run.activeVus()).isZero();
     }
   }
+
+  @Test
+  void aVuRampedDownIsInterruptedAfterGracefulRampDown() throws Exception {
+    try (ScriptedServer server = okAfter(5_000)) {
+      long before = System.nanoTime();
+      RecordingSink sink = run(server, Scenario.rampingVus(1, Stage.of("200ms", 1), Stage.of("0s", 0), Stage.of("1s", 0))
+          .gracefulRampDown(Duration.ofMillis(100)), false, TIMEOUT);
+
+      assertThat(sink.started).hasValue(1);
+      assertThat(sink.outcomes).as("the 5 s answer never came: the iteration was interrupted").isEmpty();
+      assertThat(System.nanoTime() - before).isLessThan(4_000 * MS);
+    }
+  }
+
+  @Test
+  void aVuRampedDownFinishesItsIterationWithinGracefulRampDown() throws Exception {
+    try (ScriptedServer server = okAfter(300)) {
+      RecordingSink sink = run(server, Scenario.rampingVus(1, Stage.of("100ms", 1), Stage.of("0s", 0), Stage.of("1s", 0))
+          .gracefulRampDown(Duration.ofSeconds(2)), false, TIMEOUT);
+
+      assertThat(sink.started).hasValue(1);
+      assertThat(sink.outcomes).as("the running request completes, no new one starts").hasSize(1)
+          .allMatch(RequestOutcome::success);
+    }
+  }
 }
