@@ -141,6 +141,22 @@ public record Scenario(Executor executor, int vus, long iterations, Duration dur
         Durations.scale(thinkTime, factor), timeScale * factor);
   }
 
+  Scenario withTimeScale(double timeScale) {
+    return new Scenario(executor, vus, iterations, duration, maxDuration, stages, rate, timeUnit,
+        preAllocatedVus, maxVus, gracefulStop, gracefulRampDown, thinkTime, timeScale);
+  }
+
+  /**
+   * Reads k6 scenario options, e.g. {@code {executor: "ramping-vus", startVUs: 1, stages: [...]}};
+   * durations as k6 strings ({@code "30s"}) or {@link Duration}s. The inverse of {@link #toK6Options()}.
+   *
+   * @throws IllegalArgumentException for an unknown executor (listing the valid ones), a missing
+   *     option or a bad value, naming it
+   */
+  public static Scenario fromK6Options(Map<String, ?> options) {
+    return K6OptionsParser.parse(options);
+  }
+
   /**
    * How long iterations are started for: maxDuration of the iteration-count executors, duration,
    * or the stages' sum. The run ends at most {@link #gracefulStop()} later.

@@ -124,4 +124,42 @@ class ScenarioTest {
   void rejectsBadOptionsNamingTheOptionRuleAndValue(ThrowingCallable call, String message) {
     assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
   }
+
+  static Stream<Scenario> everyExecutor() {
+    return Stream.of(
+        Scenario.perVuIterations(1, 30).thinkTime(Duration.ofSeconds(1)),
+        Scenario.sharedIterations(4, 100).maxDuration(Duration.ofMinutes(2)),
+        Scenario.constantVus(10, Duration.ofMinutes(10)).thinkTime(Duration.ofSeconds(1)).scaled(0.05),
+        Scenario.rampingVus(1, Stage.of("30s", 5), Stage.of("1m", 10)).gracefulRampDown(Duration.ofSeconds(5)),
+        Scenario.constantArrivalRate(200, Duration.ofSeconds(1), Duration.ofSeconds(30)).preAllocatedVus(50).maxVus(500),
+        Scenario.rampingArrivalRate(0, Duration.ofMinutes(1), Stage.of("10s", 60), Stage.of("20s", 0))
+            .gracefulStop(Duration.ofSeconds(2)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyExecutor")
+  void readsBackTheK6OptionsItWrites(Scenario scenario) {
+    assertThat(Scenario.fromK6Options(scenario.toK6Options())).isEqualTo(scenario);
+  }
+
+  @Test
+  void readsK6OptionsAsAScriptWritesThem() {
+    Scenario scenario = Scenario.fromK6Options(Map.of("executor", "ramping-vus", "startVUs", 1,
+        "stages", List.of(Map.of("duration", "30s", "target", 5))));
+
+    assertThat(scenario).isEqualTo(Scenario.rampingVus(1, Stage.of("30s", 5)));
+  }
+
+  @Test
+  void rejectsK6OptionsWithAnUnknownExecutor() {
+    assertThatThrownBy(() -> Scenario.fromK6Options(Map.of("executor", "constant-users")))
+        .hasMessageStartingWith("unknown executor 'constant-users'; valid executors are: per-vu-iterations");
+  }
+
+  @Test
+  void rejectsK6OptionsMissingARequiredOption() {
+    assertThatThrownBy(() -> Scenario.fromK6Options(Map.of("executor", "constant-vus", "vus", 3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("constant-vus option 'duration' is required");
+  }
 }
