@@ -5,7 +5,6 @@ import dev.gatebench.metrics.RequestOutcome;
 import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 
 /**
  * per-vu-iterations, shared-iterations, constant-vus and ramping-vus: a VU starts its next
@@ -18,8 +17,8 @@ final class ClosedModel extends Execution {
   private final AtomicLong sharedIterationsLeft;
   private volatile int targetVus;
 
-  ClosedModel(Scenario scenario, MetricsSink sink, EventLoop control, IntFunction<Vu> newVu) {
-    super(scenario, sink, control, newVu);
+  ClosedModel(Scenario scenario, MetricsSink sink, EventLoop control, VuFactory vuFactory) {
+    super(scenario, sink, control, vuFactory);
     this.schedule = VuSchedule.of(scenario);
     this.sharedIterationsLeft = new AtomicLong(scenario.iterations());
   }

@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 /**
  * What every executor shares: its VUs, the count of VUs inside an iteration, and the end of the
@@ -24,16 +23,15 @@ abstract class Execution implements Vu.Owner {
   final CompletableFuture<Void> finished = new CompletableFuture<>();
   volatile boolean stopping;
   long startNanos;
-  private final IntFunction<Vu> newVu;
+  private final VuFactory vuFactory;
   private ScheduledFuture<?> stopTimer;
   private ScheduledFuture<?> interruptTimer;
 
-  /** @param newVu makes VU number {@code id} bound to this execution */
-  Execution(Scenario scenario, MetricsSink sink, EventLoop control, IntFunction<Vu> newVu) {
+  Execution(Scenario scenario, MetricsSink sink, EventLoop control, VuFactory vuFactory) {
     this.scenario = scenario;
     this.sink = sink;
     this.control = control;
-    this.newVu = newVu;
+    this.vuFactory = vuFactory;
   }
 
   /** Starts the executor now; returns at once. */
@@ -49,7 +47,7 @@ abstract class Execution implements Vu.Owner {
   abstract void started();
 
   Vu addVu() {
-    Vu vu = newVu.apply(vus.size());
+    Vu vu = vuFactory.create(vus.size(), this);
     vus.add(vu);
     return vu;
   }

@@ -2,7 +2,6 @@ package dev.gatebench.load;
 
 import dev.gatebench.metrics.MetricsSink;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -63,14 +62,10 @@ public final class LoadEngine {
     Transport transport = new Transport(ioThreads, DEFAULT_CONNECT_TIMEOUT);
     Vu.Settings settings = new Vu.Settings(transport, target.address(), sink, requestTimeout.toNanos(),
         scenario.thinkTime().toNanos());
-    List<byte[]> encoded = RawRequests.encodeAll(target, requests);
-    Vu.Owner[] owner = new Vu.Owner[1];
-    java.util.function.IntFunction<Vu> newVu = id -> new Vu(id, transport.nextLoop(), settings,
-        new RawRequests(encoded, requests.streaming(), 0), owner[0]);
+    VuFactory vus = new VuFactory(transport, settings, RawRequests.encodeAll(target, requests), requests.streaming());
     Execution execution = scenario.executor().openModel()
-        ? new OpenModel(scenario, sink, transport.nextLoop(), newVu)
-        : new ClosedModel(scenario, sink, transport.nextLoop(), newVu);
-    owner[0] = execution;
+        ? new OpenModel(scenario, sink, transport.nextLoop(), vus)
+        : new ClosedModel(scenario, sink, transport.nextLoop(), vus);
     execution.finished.whenComplete((ok, error) -> Thread.ofPlatform().daemon().start(transport::close));
     execution.begin();
     return new ScenarioRun(execution, transport.kind());

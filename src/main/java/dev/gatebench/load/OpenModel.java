@@ -5,7 +5,6 @@ import io.netty.channel.EventLoop;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 /**
  * constant-arrival-rate and ramping-arrival-rate: iterations start on the {@link ArrivalSchedule}
@@ -20,8 +19,8 @@ final class OpenModel extends Execution {
   private final Runnable tick = this::tick;
   private long nextArrivalNanos;
 
-  OpenModel(Scenario scenario, MetricsSink sink, EventLoop control, IntFunction<Vu> newVu) {
-    super(scenario, sink, control, newVu);
+  OpenModel(Scenario scenario, MetricsSink sink, EventLoop control, VuFactory vuFactory) {
+    super(scenario, sink, control, vuFactory);
     this.schedule = ArrivalSchedule.of(scenario);
   }
 
