@@ -189,7 +189,8 @@ final class Vu {
     if (cause instanceof ConnectTimeoutException) return ErrorKind.TIMEOUT;
     if (cause instanceof ConnectException) return ErrorKind.CONNECT_REFUSED;
     if (cause instanceof ClosedChannelException) return ErrorKind.RESET;
-    if (cause instanceof IOException e && e.getMessage() != null && e.getMessage().contains("reset")) {
+    if (cause instanceof IOException e && e.getMessage() != null
+        && (e.getMessage().contains("reset") || e.getMessage().contains("Broken pipe"))) {
       return ErrorKind.RESET;
     }
     return ErrorKind.OTHER;

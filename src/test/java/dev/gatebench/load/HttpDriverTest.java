@@ -186,4 +186,18 @@ class HttpDriverTest {
         .hasMessage("target 'gw' at http://127.0.0.1:" + freePort + "/v1/chat/completions is unreachable "
             + "(Connection refused); start the gateway or fix its URL");
   }
+
+  @Test
+  void aTargetThatGoesAwayMidRunGivesConnectRefused() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<ScriptedServer> self = new java.util.concurrent.atomic.AtomicReference<>();
+    try (ScriptedServer server = ScriptedServer.start(r -> {
+      self.get().close();
+      r.jsonAndClose(ScriptedServer.COMPLETION);
+    })) {
+      self.set(server);
+      RecordingSink sink = run(server, Scenario.perVuIterations(1, 2), false, Duration.ofSeconds(10));
+
+      assertThat(sink.outcomes).extracting(RequestOutcome::error).containsExactly(null, ErrorKind.CONNECT_REFUSED);
+    }
+  }
 }
