@@ -3,6 +3,7 @@ package dev.gatebench.metrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,10 +11,14 @@ import java.util.Optional;
  * {@code metrics} and {@code state} follow k6's end-of-test summary so that tools reading k6
  * summaries read ours; the rest is gatebench's.
  *
- * @param suite e.g. {@code baseline}
- * @param target the gateway row, e.g. {@code litellm}
+ * <p>{@code scenario} and {@code environment} values are stored as they read back from JSON: whole
+ * numbers as Integer (Long beyond int range), other numbers as Double, enums by name, durations
+ * and times as ISO-8601 text; read them as {@link Number} rather than a particular box type.
+ *
+ * @param suite e.g. {@code baseline}; not blank
+ * @param target the gateway row, e.g. {@code litellm}; not blank
  * @param startedAt wall-clock start of the run
- * @param testRunDurationMs k6's {@code state.testRunDurationMs}
+ * @param testRunDurationMs k6's {@code state.testRunDurationMs}, >= 0
  * @param metrics k6 metric name → summary ({@code chat_completion_latency}, {@code error_rate}, …)
  * @param timeSeries one entry a second
  * @param histograms metric name → HdrHistogram (ns) in its compressed, base64 encoding, lossless,
@@ -28,16 +33,38 @@ public record RunResult(String suite, String target, Instant startedAt, long tes
     Map<String, Object> scenario, Map<String, String> config, Map<String, Object> environment) {
 
   public RunResult {
+    if (suite == null || suite.isBlank()) throw new IllegalArgumentException("suite must not be blank but was '" + suite + "'");
+    if (target == null || target.isBlank()) throw new IllegalArgumentException("target must not be blank but was '" + target + "'");
+    Objects.requireNonNull(startedAt, "startedAt");
+    if (testRunDurationMs < 0) {
+      throw new IllegalArgumentException("testRunDurationMs must be >= 0 but was " + testRunDurationMs);
+    }
     metrics = Map.copyOf(metrics);
     timeSeries = List.copyOf(timeSeries);
     histograms = Map.copyOf(histograms);
-    scenario = Map.copyOf(scenario);
+    // Canonical JSON forms, so that a result read back from its file equals this one.
+    scenario = JsonValues.canonicalMap(scenario);
     config = Map.copyOf(config);
-    environment = Map.copyOf(environment);
+    environment = JsonValues.canonicalMap(environment);
   }
 
   public Optional<MetricSummary> metric(String name) {
     return Optional.ofNullable(metrics.get(name));
+  }
+
+  /**
+   * The stored histogram of a latency metric, values in ns, decoded; empty when none was stored.
+   *
+   * @throws IllegalArgumentException when the stored text is not an encoded histogram
+   */
+  public Optional<org.HdrHistogram.Histogram> histogram(String name) {
+    return Optional.ofNullable(histograms.get(name)).map(HistogramCodec::decode);
+  }
+
+  /** A copy with other metric summaries, e.g. with threshold outcomes filled in. */
+  public RunResult withMetrics(Map<String, MetricSummary> newMetrics) {
+    return new RunResult(suite, target, startedAt, testRunDurationMs, newMetrics, timeSeries, histograms,
+        scenario, config, environment);
   }
 
   /** A copy with more environment facts (resource use, gateway metrics deltas) merged in. */
