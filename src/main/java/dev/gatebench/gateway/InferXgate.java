@@ -1,0 +1,129 @@
+package dev.gatebench.gateway;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * InferXgate (Rust): its binary from {@code INFERXGATE_BIN} for the processes stack,
+ * {@code inferxgate/backend:latest} for the container stack. Its Anthropic URL is hard-coded, so
+ * against the mock its traffic goes through the mock's CONNECT proxy, trusted via the mock's CA.
+ */
+public final class InferXgate implements GatewayKind {
+  public static final DockerImageName IMAGE = DockerImageName.parse("inferxgate/backend:latest");
+  static final String CONTAINER_CA = "/etc/gatebench/mock-ca.pem";
+
+  @Override
+  public String name() {
+    return "inferxgate";
+  }
+
+  @Override
+  public String displayName() {
+    return "InferXgate";
+  }
+
+  /** {@code POST}: a {@code GET /health} answers 405, which is why the original's health check never passed. */
+  @Override
+  public Probe readiness() {
+    return Probe.post("/health");
+  }
+
+  @Override
+  public int containerPort() {
+    return 3000;
+  }
+
+  @Override
+  public String externalUrlSetting() {
+    return "INFERXGATE_URL";
+  }
+
+  @Override
+  public Optional<URI> externalUrl(GatewaySettings settings) {
+    return settings.inferxgateUrl();
+  }
+
+  @Override
+  public Optional<URI> metricsUrl(URI baseUrl) {
+    return Optional.of(baseUrl.resolve("/metrics"));
+  }
+
+  @Override
+  public String version(GatewaySettings settings) {
+    return "unknown";
+  }
+
+  @Override
+  public Map<String, Object> facts(GatewaySettings settings) {
+    return Map.of("caching", false, "auth", false, "retries", "none seen in its Anthropic provider");
+  }
+
+  @Override
+  public ProcessSpec process(ProcessRequest request) throws GatewayUnavailableException {
+    Path binary = request.settings().inferxgateBin().orElseThrow(() -> new GatewayUnavailableException(
+        "inferxgate skipped: no Docker engine and INFERXGATE_BIN is unset; set INFERXGATE_BIN=/path/to/inferxgate"
+            + " or run with Docker (-Dgatebench.stack=containers)"));
+    if (!Files.isExecutable(binary) || !Files.isRegularFile(binary)) {
+      throw new GatewayStartException("INFERXGATE_BIN=" + binary + " is not an executable file; point it at a "
+          + "built InferXgate (cargo build --release in its backend/, then target/release/inferxgate)");
+    }
+    Map<String, String> env = environment(request.settings(), "127.0.0.1", request.port());
+    request.upstream().httpsProxy().ifPresent(proxy -> env.putAll(proxyEnvironment(proxy.toString(),
+        request.upstream().caCertificatePem().orElseThrow().toString(), "127.0.0.1,localhost")));
+    Map<String, Object> facts = new LinkedHashMap<>(facts(request.settings()));
+    facts.put("binary", binary.toString());
+    // its working directory is private and empty: it loads a .env from there (dotenv) otherwise
+    return new ProcessSpec(List.of(binary.toString()), env, request.privateDir(), facts);
+  }
+
+  /** Its optional database and cache, as in the original stack. */
+  @Override
+  public List<String> containerDependencies() {
+    return List.of("postgres", "redis");
+  }
+
+  @Override
+  public GenericContainer<?> container(ContainerRequest request) {
+    Map<String, String> env = environment(request.settings(), "0.0.0.0", containerPort());
+    env.put("DATABASE_URL", "postgres://inferxgate:inferxgate@postgres:5432/inferxgate");
+    env.put("REDIS_URL", "redis://redis:6379");
+    GenericContainer<?> container = new GenericContainer<>(IMAGE);
+    request.upstream().httpsProxy().ifPresent(proxy -> {
+      env.putAll(proxyEnvironment(proxy.toString(), CONTAINER_CA, "postgres,redis,localhost,127.0.0.1"));
+      container.withCopyFileToContainer(
+          MountableFile.forHostPath(request.upstream().caCertificatePem().orElseThrow(), 0644), CONTAINER_CA);
+    });
+    return container.withNetwork(request.network()).withNetworkAliases(name()).withExposedPorts(containerPort())
+        .withEnv(env)
+        .waitingFor(Wait.forHttp(readiness().path()).withMethod(readiness().method()).forPort(containerPort())
+            .withStartupTimeout(request.settings().readinessTimeout()))
+        .withCreateContainerCmdModifier(ResourceLimit.GATEWAY);
+  }
+
+  private static Map<String, String> environment(GatewaySettings settings, String host, int port) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HOST", host);
+    env.put("PORT", Integer.toString(port));
+    env.put("LOG_LEVEL", "warn");
+    env.put("REQUIRE_AUTH", "false");
+    env.put("ENABLE_CACHING", "false");
+    // it registers its Anthropic models only when it has a key: a dummy one against the mock
+    env.put("ANTHROPIC_API_KEY", settings.upstreamApiKey());
+    return env;
+  }
+
+  /** reqwest honours both spellings of the proxy variables; native TLS trusts SSL_CERT_FILE. */
+  private static Map<String, String> proxyEnvironment(String proxy, String caFile, String noProxy) {
+    return Map.of("HTTPS_PROXY", proxy, "https_proxy", proxy, "SSL_CERT_FILE", caFile,
+        "NO_PROXY", noProxy, "no_proxy", noProxy);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.gatebench.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The original suite's per-gateway limits (2 CPUs, 1 GiB) for local processes, as far as this host
+ * allows: CPUs through {@code taskset}, memory through a cgroup v2 {@code memory.max}. Address-space
+ * limits ({@code prlimit --as}) are not used: for Python and Rust, address space is not memory use.
+ * What was applied, or why not, goes into every gateway's facts.
+ */
+final class HostLimits {
+  static final int CPUS = 2;
+  static final long MEMORY_BYTES = 1L << 30;
+  private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+
+  private final List<String> cpuPrefix;
+  private final String cpuFact;
+  private final Optional<Path> cgroupRoot;
+  private final String memoryFact;
+
+  private HostLimits(List<String> cpuPrefix, String cpuFact, Optional<Path> cgroupRoot, String memoryFact) {
+    this.cpuPrefix = List.copyOf(cpuPrefix);
+    this.cpuFact = cpuFact;
+    this.cgroupRoot = cgroupRoot;
+    this.memoryFact = memoryFact;
+  }
+
+  static HostLimits detect() {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    String cpuList = cpus >= CPUS ? "0,1" : "0";
+    boolean taskset = Files.isExecutable(Path.of("/usr/bin/taskset")) || Files.isExecutable(Path.of("/bin/taskset"));
+    List<String> prefix = taskset ? List.of("taskset", "-c", cpuList) : List.of();
+    String cpuFact = taskset ? "taskset -c " + cpuList + " (" + Math.min(cpus, CPUS) + " of " + cpus + " CPUs)"
+        : "CPU limit not enforced: taskset not found (util-linux)";
+    Optional<String> cgroupProblem = cgroupV2Problem();
+    return new HostLimits(prefix, cpuFact, cgroupProblem.isEmpty() ? Optional.of(CGROUP_ROOT) : Optional.empty(),
+        cgroupProblem.map(p -> "memory limit not enforced: " + p).orElse("cgroup v2 memory.max=1 GiB"));
+  }
+
+  /** {@code command} prefixed so that it runs on at most {@link #CPUS} CPUs. */
+  List<String> wrap(List<String> command) {
+    List<String> wrapped = new ArrayList<>(cpuPrefix);
+    wrapped.addAll(command);
+    return wrapped;
+  }
+
+  /**
+   * Moves a just-started process into its own cgroup with {@code memory.max}; children forked later
+   * (LiteLLM's workers) inherit it. Returns the cgroup to remove after the process stopped.
+   */
+  Optional<AutoCloseable> confine(ManagedProcess process) {
+    if (cgroupRoot.isEmpty()) return Optional.empty();
+    Path group = cgroupRoot.get().resolve("gatebench-" + process.name() + "-" + process.handle().pid());
+    try {
+      Files.createDirectories(group);
+      Files.writeString(group.resolve("memory.max"), Long.toString(MEMORY_BYTES));
+      Files.writeString(group.resolve("cgroup.procs"), Long.toString(process.handle().pid()));
+      return Optional.of(() -> Files.deleteIfExists(group));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot confine " + process + " to " + group + ": " + e.getMessage(), e);
+    }
+  }
+
+  Map<String, Object> facts() {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("cpu_limit", cpuFact);
+    facts.put("memory_limit", memoryFact);
+    return facts;
+  }
+
+  private static Optional<String> cgroupV2Problem() {
+    Path controllers = CGROUP_ROOT.resolve("cgroup.controllers");
+    if (!Files.isRegularFile(controllers)) return Optional.of("cgroup v2 is not mounted at " + CGROUP_ROOT);
+    if (!Files.isWritable(CGROUP_ROOT)) return Optional.of(CGROUP_ROOT + " is not writable");
+    try {
+      if (!Files.readString(controllers).contains("memory")) {
+        return Optional.of("the cgroup v2 memory controller is not enabled at " + CGROUP_ROOT);
+      }
+      String subtree = Files.readString(CGROUP_ROOT.resolve("cgroup.subtree_control"));
+      if (!subtree.contains("memory")) Files.writeString(CGROUP_ROOT.resolve("cgroup.subtree_control"), "+memory");
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot enable the memory controller at " + CGROUP_ROOT + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.gatebench.stack;
+
+import dev.gatebench.gateway.Gateway;
+import dev.gatebench.gateway.GatewayKind;
+import dev.gatebench.gateway.GatewaySettings;
+import dev.gatebench.gateway.GatewayStartException;
+import dev.gatebench.gateway.GatewayUnavailableException;
+import dev.gatebench.gateway.ProcessRequest;
+import dev.gatebench.gateway.ProcessSpec;
+import dev.gatebench.gateway.RunningGateway;
+import dev.gatebench.gateway.UpstreamEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gateways as local processes on 127.0.0.1, the default without Docker: each on a free port, its
+ * output in {@code <logDir>/<name>.log}, limited to 2 CPUs (and 1 GiB where cgroup v2 allows).
+ */
+final class ProcessStack implements Launcher {
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  private final GatewaySettings settings;
+  private final UpstreamEndpoint upstream;
+  private final HostLimits limits = HostLimits.detect();
+  private final Closer closer = new Closer("the processes stack");
+  private final Path privateDir;
+
+  ProcessStack(GatewaySettings settings, UpstreamEndpoint upstream) {
+    this.settings = settings;
+    this.upstream = upstream;
+    this.privateDir = createPrivateDir();
+    closer.register(() -> deleteTree(privateDir));
+  }
+
+  @Override
+  public String name() {
+    return "processes";
+  }
+
+  @Override
+  public Gateway launch(GatewayKind kind) throws GatewayUnavailableException {
+    String portSetting = "gatebench." + kind.name() + ".port";
+    int port = settings.fixedPort(kind.name()).orElseGet(Ports::free);
+    Ports.requireFree(port, kind.displayName(), portSetting);
+    ProcessSpec spec = kind.process(new ProcessRequest(settings, upstream, port, privateDir));
+    ManagedProcess process = start(kind, spec);
+    // the cgroup can only be removed once its processes are gone: stop first, then remove
+    limits.confine(process).ifPresent(cgroup -> closer.register(() -> {
+      try (cgroup) {
+        process.close();
+      }
+    }));
+    URI baseUrl = URI.create("http://127.0.0.1:" + port);
+    Readiness.await(process, kind.displayName(), baseUrl, kind.readiness(), settings.readinessTimeout());
+    if (PortOwner.isOwnedBy(port, process.handle()).filter(owned -> !owned).isPresent()) {
+      throw Ports.taken(port, kind.displayName(), portSetting);
+    }
+    return new RunningGateway(kind, baseUrl, kind.authHeaders(settings), kind.version(settings),
+        facts(kind, spec, process, port), Optional.of(process.handle()));
+  }
+
+  private ManagedProcess start(GatewayKind kind, ProcessSpec spec) {
+    Path log = settings.logDir().resolve(kind.name() + ".log").toAbsolutePath();
+    try {
+      return closer.register(ManagedProcess.start(kind.name(), limits.wrap(spec.command()), spec.environment(),
+          spec.workDir(), log, STOP_GRACE));
+    } catch (IOException e) {
+      throw new GatewayStartException("cannot start " + kind.displayName() + " (" + spec.command().getFirst()
+          + "): " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, Object> facts(GatewayKind kind, ProcessSpec spec, ManagedProcess process, int port) {
+    Map<String, Object> facts = new LinkedHashMap<>(spec.facts());
+    facts.put("version", kind.version(settings));
+    facts.put("stack", name());
+    facts.put("port", port);
+    facts.put("pid", process.handle().pid());
+    facts.put("log_file", process.logFile().toString());
+    facts.putAll(limits.facts());
+    return facts;
+  }
+
+  @Override
+  public void close() {
+    closer.close();
+  }
+
+  private static Path createPrivateDir() {
+    try {
+      return Files.createTempDirectory("gatebench-stack-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new GatewayStartException("cannot create a private temp directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.gatebench.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatebench.config.BenchConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cached virtualenv: repaired when it has no marker, left alone when it has one. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LiteLlmVenvTest {
+  @TempDir Path cache;
+  private GatewaySettings settings;
+  private Path venv;
+  private Path calls;
+
+  @BeforeEach
+  void handMadeVenvWithoutMarker() throws Exception {
+    settings = GatewaySettings.from(BenchConfig.of(Map.of("gatebench.cacheDir", cache.toString()), Map.of(), Map.of()));
+    venv = settings.litellmVenv();
+    calls = cache.resolve("calls.log");
+    // a stand-in interpreter that records how it is called and prints one proxy requirement
+    executable(venv.resolve("bin/python"), "echo \"$*\" >> " + calls + "\n"
+        + "case \"$2\" in import*) echo 'uvicorn>=0.33.0,<1.0';; esac\n");
+    executable(venv.resolve("bin/litellm"), "exit 0\n");
+  }
+
+  @Test
+  void repairsAVenvWithoutMarkerThroughPipAndMarksItInstalled() throws Exception {
+    Path litellm = new LiteLlmVenv(settings).ensure();
+
+    assertThat(litellm).isEqualTo(venv.resolve("bin/litellm"));
+    List<String> lines = Files.readAllLines(calls);
+    assertThat(lines).as("calls of the venv's python (the -c script spans lines)")
+        .startsWith("-m pip install litellm==1.108.14", "-c import importlib.metadata as md, re")
+        .endsWith("-m pip install uvicorn>=0.33.0,<1.0")
+        .noneMatch(line -> line.contains("-m venv"));
+    assertThat(venv.resolve(LiteLlmVenv.MARKER)).hasContent("1.108.14");
+  }
+
+  @Test
+  void trustsAMarkedVenvWithoutRunningPip() throws Exception {
+    Files.writeString(venv.resolve(LiteLlmVenv.MARKER), "1.108.14\n");
+
+    new LiteLlmVenv(settings).ensure();
+
+    assertThat(calls).doesNotExist();
+  }
+
+  @Test
+  void reinstallsWhenTheMarkerNamesAnotherVersion() throws Exception {
+    Files.writeString(venv.resolve(LiteLlmVenv.MARKER), "1.0.0\n");
+
+    new LiteLlmVenv(settings).ensure();
+
+    assertThat(Files.readAllLines(calls)).first().isEqualTo("-m pip install litellm==1.108.14");
+  }
+
+  private static void executable(Path file, String body) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+  }
+
+}
