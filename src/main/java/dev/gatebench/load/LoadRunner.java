@@ -106,8 +106,6 @@ public final class LoadRunner {
 
   private static Map<String, Object> environment(String abortedBy) {
     Map<String, Object> environment = new LinkedHashMap<>();
-    environment.put("cores", Runtime.getRuntime().availableProcessors());
-    environment.put("java", Runtime.version().toString());
     if (abortedBy != null) environment.put("abortedBy", abortedBy);
     return environment;
   }

@@ -39,6 +39,12 @@ public record Target(String name, URI chatCompletionsUri, Map<String, String> he
     return new Target(this.name, chatCompletionsUri, more);
   }
 
+  /** Header values left out: they often hold keys. */
+  @Override
+  public String toString() {
+    return "Target[" + name + " " + chatCompletionsUri + " headers=" + headers.keySet() + "]";
+  }
+
   /** Port of the URI, 80 when not given. */
   public int port() {
     return chatCompletionsUri.getPort() == -1 ? 80 : chatCompletionsUri.getPort();

@@ -70,4 +70,12 @@ class ChatRequestFactoryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("target 'gw' URL must be http://host:port/path but was 'https://api.example.com/v1/chat/completions'");
   }
+
+  @Test
+  void aTargetNeverPrintsItsHeaderValues() {
+    Target target = Target.of("litellm", "http://127.0.0.1:4000/v1/chat/completions")
+        .withHeader("Authorization", "Bearer sk-secret");
+
+    assertThat(target.toString()).contains("Authorization").doesNotContain("sk-secret");
+  }
 }
