@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +55,7 @@ abstract class Execution implements Vu.Owner {
 
   /** No new iterations; running ones get gracefulStop, then are interrupted. Idempotent. */
   final void stop() {
-    control.execute(() -> {
+    onControl(() -> {
       if (stopping) return;
       stopping = true;
       stopTimer.cancel(false);
@@ -65,12 +66,22 @@ abstract class Execution implements Vu.Owner {
 
   /** Stops now, interrupting running iterations (abortOnFail, or the runner's safety bound). */
   final void abort() {
-    control.execute(() -> {
+    onControl(() -> {
       stopping = true;
       if (stopTimer != null) stopTimer.cancel(false);
       if (busyVus.get() == 0) finish();
       else interruptAll();
     });
+  }
+
+  /** Runs on the control loop unless the run already ended (its loops may be gone). */
+  private void onControl(Runnable task) {
+    if (finished.isDone()) return;
+    try {
+      control.execute(task);
+    } catch (RejectedExecutionException ended) {
+      // the event loops shut down after the run finished: nothing left to stop
+    }
   }
 
   private void interruptAll() {

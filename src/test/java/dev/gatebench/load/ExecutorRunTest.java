@@ -143,4 +143,19 @@ class ExecutorRunTest {
           .allMatch(RequestOutcome::success);
     }
   }
+
+  @Test
+  void stoppingOrAbortingAFinishedRunDoesNothing() throws Exception {
+    try (ScriptedServer server = okAfter(0)) {
+      LoadEngine engine = new LoadEngine(ChatRequestFactory.of("m", 8, 0, false), TIMEOUT, 1);
+      ScenarioRun run = engine.start(Scenario.perVuIterations(1, 1), server.target(), new RecordingSink());
+      run.finished().get(10, TimeUnit.SECONDS);
+      Thread.sleep(1_500);
+
+      run.stop();
+      run.abort();
+
+      assertThat(run.finished()).isCompleted();
+    }
+  }
 }
