@@ -69,7 +69,7 @@ public final class LoadRunner {
       long nowNanos = System.nanoTime();
       collector.vus(run.activeVus(), run.allocatedVus());
       Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
-      progress.onInterval(collector.closeInterval(nowNanos), elapsed, scenario.scheduledDuration());
+      progress.onInterval(collector.closeInterval(nowNanos), elapsed, plannedDuration(scenario));
       List<String> failures = abortedBy == null ? checks.abortingFailures(collector.summaries(), elapsed) : List.of();
       if (!failures.isEmpty()) {
         abortedBy = String.join(", ", failures);
@@ -78,6 +78,14 @@ public final class LoadRunner {
       if (nowNanos - startNanos > boundNanos) run.abort();
     }
     return abortedBy;
+  }
+
+  /** What progress shows as the run's length; zero (unknown) when it ends by iteration count. */
+  private static Duration plannedDuration(Scenario scenario) {
+    return switch (scenario.executor()) {
+      case PER_VU_ITERATIONS, SHARED_ITERATIONS -> Duration.ZERO;
+      default -> scenario.scheduledDuration();
+    };
   }
 
   /** Waits for the run to finish or the clock to reach {@code deadlineNanos}; true if finished. */
