@@ -1,0 +1,21 @@
+package dev.gatebench.load;
+
+import dev.gatebench.metrics.IntervalStats;
+import java.time.Duration;
+
+/** Hears about each second of a run; the shape of {@code dev.gatebench.metrics.ProgressReporter}. Runner thread only. */
+public interface RunProgress {
+  /** Says nothing. */
+  RunProgress SILENT = new RunProgress() {
+    @Override
+    public void onInterval(IntervalStats second, Duration elapsed, Duration total) {}
+
+    @Override
+    public void finish() {}
+  };
+
+  /** @param total the scenario's scheduled duration, without gracefulStop */
+  void onInterval(IntervalStats second, Duration elapsed, Duration total);
+
+  void finish();
+}

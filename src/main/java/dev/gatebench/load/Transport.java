@@ -1,0 +1,65 @@
+package dev.gatebench.load;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event loops of one run (epoll when the native transport loads, NIO otherwise) and how a VU
+ * opens its connection. Thread-safe.
+ */
+final class Transport implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final Class<? extends SocketChannel> channelType;
+  private final int connectTimeoutMillis;
+
+  Transport(int ioThreads, Duration connectTimeout) {
+    boolean epoll = Epoll.isAvailable();
+    this.group = new MultiThreadIoEventLoopGroup(ioThreads,
+        epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+    this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+  }
+
+  /** {@code epoll} or {@code nio}, recorded with results. */
+  String kind() {
+    return channelType == EpollSocketChannel.class ? "epoll" : "nio";
+  }
+
+  EventLoop nextLoop() {
+    return group.next();
+  }
+
+  /** Connects on {@code vu}'s own loop, with a fresh response handler bound to the VU. */
+  ChannelFuture connect(Vu vu, InetSocketAddress address) {
+    return new Bootstrap().group(vu.loop()).channel(channelType)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast(new HttpResponseDecoder(), new ResponseHandler(vu));
+          }
+        })
+        .connect(address);
+  }
+
+  @Override
+  public void close() {
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.gatebench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatebench.metrics.IntervalStats;
+import dev.gatebench.metrics.MetricSummary;
+import dev.gatebench.metrics.RunResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class LoadRunnerTest {
+  private final AtomicReference<FakeCollector> collector = new AtomicReference<>();
+  private final AtomicInteger progressSeconds = new AtomicInteger();
+  private final AtomicInteger progressFinished = new AtomicInteger();
+
+  private LoadRunner runner() {
+    RunProgress progress = new RunProgress() {
+      @Override
+      public void onInterval(IntervalStats second, Duration elapsed, Duration total) {
+        progressSeconds.incrementAndGet();
+      }
+
+      @Override
+      public void finish() {
+        progressFinished.incrementAndGet();
+      }
+    };
+    LoadEngine engine = new LoadEngine(ChatRequestFactory.of("m", 8, 0.7, false), Duration.ofSeconds(5), 1);
+    return new LoadRunner(engine, start -> {
+      collector.set(new FakeCollector(start));
+      return collector.get();
+    }, progress);
+  }
+
+  @Test
+  void ticksOnceASecondAndReturnsTheCollectorsResultWithTheScenario() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(r -> r.json(200, ScriptedServer.COMPLETION))) {
+      Scenario scenario = Scenario.constantVus(1, Duration.ofMillis(2_300)).thinkTime(Duration.ofMillis(100));
+
+      RunResult result = runner().run("baseline", server.target(), scenario);
+
+      assertThat(collector.get().intervals.get()).as("two whole seconds, then the last partial one").isBetween(3, 4);
+      assertThat(progressSeconds.get()).isBetween(2, 3);
+      assertThat(progressFinished).hasValue(1);
+      assertThat(result.suite()).isEqualTo("baseline");
+      assertThat(result.target()).isEqualTo("scripted");
+      assertThat(result.scenario()).containsEntry("executor", "constant-vus").containsEntry("duration", "2300ms");
+      assertThat(result.config()).containsEntry("model", "m").containsEntry("requestTimeout", "5s");
+      assertThat(collector.get().sink.outcomes).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aFailingAbortOnFailThresholdStopsTheRunEarlyAndSaysWhy() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(r -> r.json(500, "{}"))) {
+      RunChecks abortOnErrors = new RunChecks() {
+        @Override
+        public List<String> abortingFailures(Map<String, MetricSummary> live, Duration elapsed) {
+          return live.get("error_rate").values().get("rate") > 0.1 ? List.of("error_rate: rate<0.1") : List.of();
+        }
+
+        @Override
+        public RunResult evaluate(RunResult result) {
+          return result.withEnvironment(Map.of("evaluated", true));
+        }
+      };
+      long before = System.nanoTime();
+
+      RunResult result = runner().run("throughput", server.target(),
+          Scenario.constantVus(2, Duration.ofSeconds(30)).thinkTime(Duration.ofMillis(50)), abortOnErrors);
+
+      assertThat(System.nanoTime() - before).as("aborted after the first tick, not after 30 s")
+          .isLessThan(Duration.ofSeconds(10).toNanos());
+      assertThat(result.environment()).containsEntry("abortedBy", "error_rate: rate<0.1").containsEntry("evaluated", true);
+    }
+  }
+}
