@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code GATEBENCH_TIME_SCALE}). Immutable and thread-safe.
  */
 public final class BenchConfig {
-  private static final Pattern SECRET = Pattern.compile("(?i).*(KEY|SECRET|TOKEN|PASSWORD).*");
+  private static final Pattern SECRET = Pattern.compile("(?i)(.*_?KEY|.*SECRET.*|.*PASSWORD.*|.*_?TOKEN)");
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
   private final Map<String, String> systemProperties;

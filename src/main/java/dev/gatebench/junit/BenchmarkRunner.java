@@ -48,6 +48,7 @@ public final class BenchmarkRunner {
     facts.put("gateway", gatewayFacts);
     facts.put("upstream", session.upstreamFacts());
     facts.put("timeScale", session.config().timeScale());
+    facts.put("settings", session.config().redacted());
     return facts;
   }
 }

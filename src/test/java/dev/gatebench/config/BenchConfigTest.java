@@ -95,12 +95,13 @@ class BenchConfigTest {
   void redactsSecretsButKeepsOtherSettings() {
     BenchConfig config = BenchConfig.of(Map.of("gatebench.stack", "processes"),
         Map.of("ANTHROPIC_API_KEY", "sk-ant-real-secret", "PATH", "/usr/bin"),
-        Map.of("LITELLM_MASTER_KEY", "sk-local", "TEST_MODEL", "m"));
+        Map.of("LITELLM_MASTER_KEY", "sk-local", "TEST_MODEL", "m", "TEST_MAX_TOKENS", "100"));
 
     assertThat(config.redacted())
         .containsEntry("ANTHROPIC_API_KEY", "***")
         .containsEntry("LITELLM_MASTER_KEY", "***")
         .containsEntry("TEST_MODEL", "m")
+        .containsEntry("TEST_MAX_TOKENS", "100")
         .containsEntry("gatebench.stack", "processes")
         .doesNotContainKey("PATH");
     assertThat(config.redacted().values()).noneMatch(v -> v.contains("sk-"));
