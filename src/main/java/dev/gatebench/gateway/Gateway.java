@@ -37,7 +37,7 @@ public interface Gateway {
   /** The gateway's Prometheus endpoint, if it has one. */
   Optional<URI> metricsUrl();
 
-  /** The version that runs, e.g. {@code 1.108.14}, or {@code unknown}. */
+  /** The version that runs, e.g. {@code 1.106.12}, or {@code unknown}. */
   String version();
 
   /** Settings that shape the numbers (version, workers, retries, limits, pid, log file), no secrets. */

@@ -41,7 +41,7 @@ public interface GatewayKind {
     return Optional.empty();
   }
 
-  /** The version that runs, as far as gatebench knows before asking it; e.g. {@code 1.108.14}. */
+  /** The version that runs, as far as gatebench knows before asking it; e.g. {@code 1.106.12}. */
   String version(GatewaySettings settings);
 
   /** Facts that shape the numbers, recorded with every result: no secrets. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param testModel the model every gateway serves, e.g. {@code claude-sonnet-4-5-20250929}
  * @param litellmMasterKey LiteLLM's {@code general_settings.master_key}; a secret
  * @param upstreamApiKey the Anthropic key gateways send upstream: a dummy against the mock; a secret
- * @param litellmVersion pinned PyPI version of {@code litellm[proxy]}, e.g. {@code 1.108.14}
+ * @param litellmVersion pinned PyPI version of {@code litellm[proxy]}, e.g. {@code 1.106.12}
  * @param litellmWorkers LiteLLM's {@code --num_workers}, 1..64
  * @param fixedPorts ports fixed by {@code gatebench.<gateway>.port}, by gateway name; the others
  *     get a free port
@@ -37,7 +37,7 @@ public record GatewaySettings(UpstreamKind upstream, String testModel, String li
     Optional<URI> inferxgateUrl, Optional<URI> litellmUrl, Path logDir, Duration readinessTimeout) {
 
   /** Pinned LiteLLM; 1.82.7 and 1.82.8 were malicious releases, so never a range. */
-  public static final String LITELLM_VERSION = "1.108.14";
+  public static final String LITELLM_VERSION = "1.106.12";
   public static final int LITELLM_WORKERS = 1;
   /** LiteLLM's router default, recorded with every result (not changed by gatebench). */
   public static final int LITELLM_NUM_RETRIES = 2;

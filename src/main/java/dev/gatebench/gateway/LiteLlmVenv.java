@@ -19,20 +19,6 @@ final class LiteLlmVenv {
   static final String MARKER = ".gatebench-installed";
   private static final Duration PIP_TIMEOUT = Duration.ofMinutes(15);
   private static final int TAIL_LINES = 40;
-  /*
-   * The proxy extra's requirements, read from the installed litellm's metadata. Exact pins on
-   * post-releases (==0.4.110.post1) are widened to >=0.4.110,<=0.4.110.post1: some package mirrors
-   * leave post-releases out, and the base release is then the closest installable one.
-   */
-  private static final String PROXY_REQUIREMENTS = """
-      import importlib.metadata as md, re
-      for req in md.requires("litellm") or []:
-          spec, _, marker = req.partition(";")
-          if re.search(r"extra\\s*==\\s*['\\"]proxy['\\"]", marker):
-              print(re.sub(r"==\\s*(\\d[\\w.]*?)\\.post\\d+",
-                           lambda m: ">=" + m.group(1) + ",<=" + m.group(0)[2:].strip(), spec.strip()))
-      """;
-
   private final GatewaySettings settings;
   private final Path venv;
 
@@ -77,13 +63,8 @@ final class LiteLlmVenv {
     if (!Files.isExecutable(venvPython)) {
       run("create a virtualenv", List.of(python().toString(), "-m", "venv", venv.toString()));
     }
-    String core = "litellm==" + settings.litellmVersion();
-    run("pip install " + core, List.of(venvPython.toString(), "-m", "pip", "install", core));
-    Commands.Result extras = run("read litellm's proxy requirements",
-        List.of(venvPython.toString(), "-c", PROXY_REQUIREMENTS));
-    List<String> pip = new java.util.ArrayList<>(List.of(venvPython.toString(), "-m", "pip", "install"));
-    pip.addAll(extras.output().lines().map(String::strip).filter(s -> !s.isEmpty()).toList());
-    run("pip install litellm's proxy requirements", pip);
+    String pinned = "litellm[proxy]==" + settings.litellmVersion();
+    run("pip install " + pinned, List.of(venvPython.toString(), "-m", "pip", "install", pinned));
     Files.writeString(venv.resolve(MARKER), settings.litellmVersion() + "\n", StandardCharsets.UTF_8);
   }
 

@@ -16,12 +16,12 @@ class GatewaySettingsTest {
   void defaultsToAPinnedLiteLlmWithOneWorkerAndADummyKeyAgainstTheMock() {
     GatewaySettings settings = GatewaySettings.from(config(Map.of()));
 
-    assertThat(settings.litellmVersion()).isEqualTo("1.108.14");
+    assertThat(settings.litellmVersion()).isEqualTo("1.106.12");
     assertThat(settings.litellmWorkers()).isEqualTo(1);
     assertThat(settings.upstreamApiKey()).isEqualTo(GatewaySettings.DUMMY_API_KEY);
     assertThat(settings.readinessTimeout()).isEqualTo(Duration.ofSeconds(180));
     assertThat(settings.litellmVenv()).isEqualTo(Path.of(System.getProperty("user.home"),
-        ".cache", "gatebench", "venvs", "litellm-1.108.14"));
+        ".cache", "gatebench", "venvs", "litellm-1.106.12"));
     assertThat(settings.inferxgateBin()).isEmpty();
   }
 

@@ -57,9 +57,9 @@ class ProcessStackFailureTest {
 
     assertThatThrownBy(() -> Stack.start(config(Map.of("gatebench.litellm.version", "0.0.0-nonexistent")), UPSTREAM))
         .isInstanceOf(GatewayStartException.class)
-        .hasMessageStartingWith("LiteLLM cannot be installed: pip install litellm==0.0.0-nonexistent in " + venv
+        .hasMessageStartingWith("LiteLLM cannot be installed: pip install litellm[proxy]==0.0.0-nonexistent in " + venv
             + " failed with exit code 1; fix the cause below, or pin another version with "
-            + "-Dgatebench.litellm.version=1.108.14. Last lines of its output:\n")
+            + "-Dgatebench.litellm.version=1.106.12. Last lines of its output:\n")
         .hasMessageContaining("0.0.0-nonexistent");
     assertThat(venv.resolve(".gatebench-installed")).doesNotExist();
   }

@@ -1,0 +1,112 @@
+package dev.gatebench.report;
+
+import dev.gatebench.metrics.RunResult;
+import dev.gatebench.metrics.RunResultJson;
+import dev.gatebench.report.gate.GateReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The comparison of gateways after the suites ran: per suite, one row per gateway (Direct first)
+ * with latency percentiles, overhead over Direct, throughput, errors, tokens/s, CPU and memory;
+ * written as {@code report.html} (self-contained, charts drawn offline) and {@code report.md}.
+ * Gateways without a result appear as rows with the reason. Immutable; {@code withX} returns a copy.
+ *
+ * <p>From the JUnit layer, after all suites:
+ * <pre>{@code
+ * ComparisonReport.of(results).withSkipped(skipped).withGate(gate).write(Path.of("target/gatebench-report"));
+ * }</pre>
+ */
+public final class ComparisonReport {
+  /** File names inside the output folder. */
+  public static final String HTML = "report.html";
+  public static final String MARKDOWN = "report.md";
+
+  private final List<RunResult> results;
+  private final List<SkippedRow> skipped;
+  private final List<String> gateNotes;
+
+  private ComparisonReport(List<RunResult> results, List<SkippedRow> skipped, List<String> gateNotes) {
+    this.results = List.copyOf(results);
+    this.skipped = List.copyOf(skipped);
+    this.gateNotes = List.copyOf(gateNotes);
+  }
+
+  /** A report of these runs, any suites and gateways, in any order. */
+  public static ComparisonReport of(List<RunResult> results) {
+    return new ComparisonReport(results, List.of(), List.of());
+  }
+
+  /** Writes the report of {@code results} into {@code outDir}; see {@link #write(Path)}. */
+  public static Written write(List<RunResult> results, Path outDir) {
+    return of(results).write(outDir);
+  }
+
+  /** With rows for gateways that were skipped or failed before producing a result. */
+  public ComparisonReport withSkipped(List<SkippedRow> rows) {
+    return new ComparisonReport(results, rows, gateNotes);
+  }
+
+  /** With the regression gate's verdicts and notes as a section. */
+  public ComparisonReport withGate(GateReport gate) {
+    List<String> notes = new ArrayList<>(gate.verdicts().stream().map(v -> v.message()).toList());
+    notes.addAll(gate.notes());
+    return new ComparisonReport(results, skipped, notes);
+  }
+
+  /**
+   * Writes {@code report.html} and {@code report.md}, creating the folder and replacing old files.
+   *
+   * @throws UncheckedIOException if the folder cannot be written
+   */
+  public Written write(Path outDir) {
+    Map<String, List<ReportRow>> rows = ReportRows.bySuite(results, skipped);
+    try {
+      Files.createDirectories(outDir);
+      Path html = Files.writeString(outDir.resolve(HTML),
+          HtmlReport.render(rows, ChartData.of(results), gateNotes, Instant.now()));
+      Path md = Files.writeString(outDir.resolve(MARKDOWN), MarkdownReport.render(rows, gateNotes));
+      return new Written(html, md);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the comparison report to " + outDir, e);
+    }
+  }
+
+  /**
+   * Reads every {@code *.json} result file of a folder (baselines excluded) with
+   * {@link RunResultJson#read}.
+   *
+   * @throws IllegalArgumentException (from the reader) for a JSON file that is not a gatebench result
+   */
+  public static List<RunResult> readResults(Path dir) {
+    return readResults(dir, RunResultJson::read);
+  }
+
+  /**
+   * Reads every {@code *.json} result file of a folder (baselines excluded) with any reader.
+   *
+   * @param reader turns one file into a result; its exceptions propagate
+   */
+  public static List<RunResult> readResults(Path dir, Function<Path, RunResult> reader) {
+    Objects.requireNonNull(reader, "reader");
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+          .filter(f -> !f.getFileName().toString().startsWith("gatebench-baseline-"))
+          .sorted().map(reader).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list result files in " + dir, e);
+    }
+  }
+
+  /** Where the report went. */
+  public record Written(Path html, Path markdown) {}
+}

@@ -1,0 +1,64 @@
+package dev.gatebench.upstream;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A fault the mock can inject. Each has a short name used by the {@code x-mock-fault} request
+ * header and the {@code --fault NAME=RATE} flag.
+ */
+public enum FaultKind {
+  /** 429 with a {@code retry-after} header and a rate-limit error body. */
+  RATE_LIMIT("429", 429),
+  /** 500 with an internal server error body. */
+  SERVER_ERROR("500", 500),
+  /** 529 with an {@code overloaded_error} body (Anthropic's overload status). */
+  OVERLOADED("529", 529),
+  /** TCP reset before any response byte (SO_LINGER 0, then close). */
+  CONNECTION_RESET("reset", 0),
+  /** Closes the connection half-way through the response body or stream. */
+  MID_STREAM_DISCONNECT("disconnect", 0),
+  /** Sends no byte for the plan's stall time, then continues or closes. */
+  STALL("stall", 0),
+  /** 200 with a body that is not valid JSON. */
+  MALFORMED_BODY("malformed", 200);
+
+  private final String shortName;
+  private final int status;
+
+  FaultKind(String shortName, int status) {
+    this.shortName = shortName;
+    this.status = status;
+  }
+
+  /** The name used in headers and flags, e.g. {@code 429} or {@code reset}. */
+  public String shortName() {
+    return shortName;
+  }
+
+  /** The HTTP status this fault sends, 0 when it sends none of its own. */
+  int status() {
+    return status;
+  }
+
+  /**
+   * Finds a fault by its short name or enum name, case-insensitive.
+   *
+   * @throws IllegalArgumentException naming the value and the accepted names
+   */
+  public static FaultKind parse(String name) {
+    String wanted = name == null ? "" : name.trim();
+    for (FaultKind kind : values()) {
+      if (kind.shortName.equalsIgnoreCase(wanted) || kind.name().equalsIgnoreCase(wanted)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown fault '" + name + "'; use one of " + names());
+  }
+
+  static String names() {
+    return Arrays.stream(values()).map(FaultKind::shortName)
+        .collect(Collectors.joining(", ")).toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.gatebench.upstream;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the mock received and sent, for tests to read. Thread-safe; counts are exact once the
+ * response in question has been written.
+ */
+public final class MockCounters {
+
+  /** The route name unknown paths are counted under. */
+  public static final String UNKNOWN_ROUTE = "unknown";
+
+  private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Integer, LongAdder> responses = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<FaultKind, LongAdder> faults = new ConcurrentHashMap<>();
+  private final LongAdder connectTunnels = new LongAdder();
+  private final LongAdder connectRefused = new LongAdder();
+
+  MockCounters() {}
+
+  /**
+   * Requests received on a route, e.g. {@code requests("/v1/messages")}, tunnelled ones included;
+   * CONNECT requests count under {@code "CONNECT"}, unknown paths under {@link #UNKNOWN_ROUTE}.
+   */
+  public long requests(String route) {
+    LongAdder adder = requests.get(route);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** Responses sent with this status, e.g. {@code responses(500)}. */
+  public long responses(int status) {
+    LongAdder adder = responses.get(status);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** Faults injected of this kind. */
+  public long faults(FaultKind kind) {
+    LongAdder adder = faults.get(kind);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** CONNECT tunnels accepted (the 200 Connection Established sent). */
+  public long connectTunnels() {
+    return connectTunnels.sum();
+  }
+
+  /** CONNECT requests refused because the host is not an impersonated provider. */
+  public long connectRefused() {
+    return connectRefused.sum();
+  }
+
+  /** Total responses of any status. */
+  public long totalResponses() {
+    return responses.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  /** A snapshot for result files: requests per route and responses per status. */
+  public Map<String, Object> snapshot() {
+    Map<String, Object> map = new TreeMap<>();
+    Map<String, Long> routes = new TreeMap<>();
+    requests.forEach((route, adder) -> routes.put(route, adder.sum()));
+    Map<String, Long> statuses = new TreeMap<>();
+    responses.forEach((status, adder) -> statuses.put(String.valueOf(status), adder.sum()));
+    Map<String, Long> faultMap = new TreeMap<>();
+    faults.forEach((kind, adder) -> faultMap.put(kind.shortName(), adder.sum()));
+    map.put("requests", routes);
+    map.put("responses", statuses);
+    map.put("faults", faultMap);
+    map.put("connectTunnels", connectTunnels.sum());
+    map.put("connectRefused", connectRefused.sum());
+    return map;
+  }
+
+  /** Sets every count back to zero. */
+  public void reset() {
+    requests.values().forEach(LongAdder::reset);
+    responses.values().forEach(LongAdder::reset);
+    faults.values().forEach(LongAdder::reset);
+    connectTunnels.reset();
+    connectRefused.reset();
+  }
+
+  void request(String route) {
+    requests.computeIfAbsent(route, r -> new LongAdder()).increment();
+  }
+
+  void response(int status) {
+    responses.computeIfAbsent(status, s -> new LongAdder()).increment();
+  }
+
+  void fault(FaultKind kind) {
+    faults.computeIfAbsent(kind, k -> new LongAdder()).increment();
+  }
+
+  void tunnel() {
+    connectTunnels.increment();
+  }
+
+  void refused() {
+    connectRefused.increment();
+  }
+}
