@@ -48,7 +48,8 @@ final class ArrivalSchedule {
   }
 
   private long nextConstant() {
-    long at = Math.round(issued * timeUnitNanos / constantRate);
+    // exact in longs: a double would round once issued * timeUnit passes 2^53 (about 2.5 h at 1000/s)
+    long at = Math.multiplyExact(issued, (long) timeUnitNanos) / constantRate;
     return at < constantEndNanos ? at : END;
   }
 
