@@ -1,14 +1,11 @@
 package dev.gatebench.junit;
 
 import dev.gatebench.config.BenchConfig;
-import dev.gatebench.config.UpstreamKind;
-import dev.gatebench.gateway.UpstreamEndpoint;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.report.AfterSuites;
 import dev.gatebench.report.SkippedRow;
+import dev.gatebench.session.BenchStack;
 import dev.gatebench.stack.GatewayAvailability;
-import dev.gatebench.stack.Stack;
-import dev.gatebench.upstream.LatencyProfile;
 import dev.gatebench.upstream.MockUpstream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +16,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Everything a JVM's benchmark suites share: the configuration, the mock upstream, the started
- * stack and the results gathered so far. Created on first use and kept in the root extension store,
+ * Everything a JVM's benchmark suites share: the configuration, the mock upstream and the started
+ * gateways ({@link BenchStack}), and the results gathered so far. Created on first use and kept in the root extension store,
  * which closes it once all tests have run: the comparison report and the regression gate come first,
  * then every gateway and the mock are stopped (each stop tried even when another fails). Thread-safe.
  */
@@ -29,15 +26,13 @@ final class BenchSession implements AutoCloseable {
   static final Path REPORT_DIR = Path.of("target", "gatebench-report");
 
   private final BenchConfig config;
-  private final Optional<MockUpstream> mock;
-  private final Stack stack;
+  private final BenchStack stack;
   private final List<RunResult> results = new ArrayList<>();
   private final List<SkippedRow> skipped = new ArrayList<>();
   private boolean closed;
 
-  private BenchSession(BenchConfig config, Optional<MockUpstream> mock, Stack stack) {
+  private BenchSession(BenchConfig config, BenchStack stack) {
     this.config = config;
-    this.mock = mock;
     this.stack = stack;
   }
 
@@ -49,22 +44,7 @@ final class BenchSession implements AutoCloseable {
 
   static BenchSession start(BenchConfig config) {
     config.timeScale(); // a bad time scale fails before anything starts
-    Optional<MockUpstream> mock = config.upstream() == UpstreamKind.MOCK
-        ? Optional.of(startMock(config)) : Optional.empty();
-    UpstreamEndpoint upstream = mock.map(m -> UpstreamEndpoint.mock(m.baseUrl(), m.caCertificatePem()))
-        .orElseGet(UpstreamEndpoint::anthropic);
-    try {
-      return new BenchSession(config, mock, Stack.start(config, upstream));
-    } catch (RuntimeException e) {
-      mock.ifPresent(MockUpstream::close);
-      throw e;
-    }
-  }
-
-  private static MockUpstream startMock(BenchConfig config) {
-    return MockUpstream.builder()
-        .latency(LatencyProfile.fixed(config.mockTtft(), config.mockItl()))
-        .start();
+    return new BenchSession(config, BenchStack.start(config));
   }
 
   BenchConfig config() {
@@ -72,7 +52,7 @@ final class BenchSession implements AutoCloseable {
   }
 
   Optional<MockUpstream> mock() {
-    return mock;
+    return stack.mock();
   }
 
   List<GatewayAvailability> availability() {
@@ -81,8 +61,7 @@ final class BenchSession implements AutoCloseable {
 
   /** Facts of the upstream recorded with every result: which one, and the mock's latency profile. */
   Map<String, Object> upstreamFacts() {
-    return mock.<Map<String, Object>>map(m -> Map.of("kind", "mock", "mock", m.describe()))
-        .orElseGet(() -> Map.of("kind", "anthropic"));
+    return stack.upstreamFacts();
   }
 
   synchronized void record(RunResult result) {
@@ -111,18 +90,12 @@ final class BenchSession implements AutoCloseable {
     } catch (RuntimeException | AssertionError e) {
       failure = e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }
-    failure = closeCollecting(stack, failure);
-    if (mock.isPresent()) failure = closeCollecting(mock.get(), failure);
-    if (failure != null) throw failure;
-  }
-
-  private static RuntimeException closeCollecting(AutoCloseable resource, RuntimeException failure) {
     try {
-      resource.close();
-    } catch (Exception e) {
-      if (failure == null) return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      stack.close();
+    } catch (RuntimeException e) {
+      if (failure == null) throw e;
       failure.addSuppressed(e);
     }
-    return failure;
+    if (failure != null) throw failure;
   }
 }

@@ -29,6 +29,7 @@ public final class BenchmarkRunner {
    * @return the run, thresholds evaluated; already on disk
    */
   public RunResult run(String suite, Gateway gateway, Scenario scenario, Thresholds thresholds) {
+    session.mock().ifPresent(mock -> mock.counters().reset()); // gateways never run at the same time
     GatewayCheck.assertAnswersChatCompletion(gateway, session.config());
     Scenario scaled = scenario.scaled(session.config().timeScale());
     Observation observation = Observation.start(gateway);
@@ -46,7 +47,9 @@ public final class BenchmarkRunner {
     gatewayFacts.put("name", gateway.name());
     gatewayFacts.put("version", gateway.version());
     facts.put("gateway", gatewayFacts);
-    facts.put("upstream", session.upstreamFacts());
+    Map<String, Object> upstream = new LinkedHashMap<>(session.upstreamFacts());
+    session.mock().ifPresent(mock -> upstream.put("received", mock.counters().snapshot()));
+    facts.put("upstream", upstream);
     facts.put("timeScale", session.config().timeScale());
     facts.put("settings", session.config().redacted());
     return facts;
