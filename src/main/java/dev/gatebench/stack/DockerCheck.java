@@ -1,5 +1,7 @@
 package dev.gatebench.stack;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
@@ -11,6 +13,7 @@ final class DockerCheck {
   private DockerCheck() {}
 
   static boolean isAvailable() {
+    if (!anyEndpointConfigured()) return false; // spares the user Testcontainers' error log on Docker-less machines
     CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
       try {
         return DockerClientFactory.instance().isDockerAvailable();
@@ -23,6 +26,25 @@ final class DockerCheck {
     } catch (Exception e) {
       check.cancel(true);
       return false;
+    }
+  }
+
+  /** A Docker endpoint could exist: DOCKER_HOST, a Testcontainers config file, or a known socket path. */
+  static boolean anyEndpointConfigured() {
+    Path home = Path.of(System.getProperty("user.home"));
+    return System.getenv("DOCKER_HOST") != null
+        || Files.exists(home.resolve(".testcontainers.properties"))
+        || Files.exists(Path.of("/var/run/docker.sock"))
+        || Files.exists(home.resolve(".docker/run/docker.sock"))
+        || Files.exists(home.resolve(".docker/desktop/docker.sock"))
+        || Files.exists(Path.of("/run/user/" + uid() + "/docker.sock"));
+  }
+
+  private static String uid() {
+    try {
+      return Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString();
+    } catch (Exception e) {
+      return "0";
     }
   }
 }
