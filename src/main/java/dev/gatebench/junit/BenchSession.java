@@ -1,12 +1,14 @@
 package dev.gatebench.junit;
 
 import dev.gatebench.config.BenchConfig;
+import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.report.AfterSuites;
 import dev.gatebench.report.SkippedRow;
 import dev.gatebench.session.BenchStack;
 import dev.gatebench.stack.GatewayAvailability;
 import dev.gatebench.upstream.MockUpstream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,11 @@ final class BenchSession implements AutoCloseable {
   }
 
   static BenchSession start(BenchConfig config) {
-    config.timeScale(); // a bad time scale fails before anything starts
+    config.timeScale(); // bad settings fail before anything starts, not after the suites
+    config.get("gatebench.baseline").map(Path::of).filter(p -> !Files.exists(p)).ifPresent(p -> {
+      throw new BenchConfigException("gatebench.baseline: " + p + " does not exist; point it at a baseline file "
+          + "or folder, or record one with -Dgatebench.updateBaseline=true");
+    });
     return new BenchSession(config, BenchStack.start(config));
   }
 
