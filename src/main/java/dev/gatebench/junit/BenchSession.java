@@ -46,7 +46,8 @@ final class BenchSession implements AutoCloseable {
 
   static BenchSession start(BenchConfig config) {
     config.timeScale(); // bad settings fail before anything starts, not after the suites
-    config.get("gatebench.baseline").map(Path::of).filter(p -> !Files.exists(p)).ifPresent(p -> {
+    boolean recording = config.get("gatebench.updateBaseline").map(Boolean::parseBoolean).orElse(false);
+    config.get("gatebench.baseline").map(Path::of).filter(p -> !recording && !Files.exists(p)).ifPresent(p -> {
       throw new BenchConfigException("gatebench.baseline: " + p + " does not exist; point it at a baseline file "
           + "or folder, or record one with -Dgatebench.updateBaseline=true");
     });
