@@ -44,6 +44,11 @@ final class BenchSession implements AutoCloseable {
         .getOrComputeIfAbsent(BenchSession.class, key -> start(BenchConfig.load()), BenchSession.class);
   }
 
+  /** The JVM's session if one was started; it always is once gateways have been supplied. */
+  static Optional<BenchSession> ifStarted(ExtensionContext context) {
+    return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(BenchSession.class, BenchSession.class));
+  }
+
   static BenchSession start(BenchConfig config) {
     config.timeScale(); // bad settings fail before anything starts, not after the suites
     boolean recording = config.get("gatebench.updateBaseline").map(Boolean::parseBoolean).orElse(false);

@@ -30,7 +30,7 @@ public final class GatebenchExtension implements ParameterResolver, InvocationIn
     for (Object argument : invocationContext.getArguments()) {
       if (argument instanceof SkippedGateway skipped) {
         invocation.skip();
-        BenchSession.of(context).recordSkipped(context.getRequiredTestClass(), skipped);
+        BenchSession.ifStarted(context).ifPresent(s -> s.recordSkipped(context.getRequiredTestClass(), skipped));
         Assumptions.abort(skipped.name() + " skipped: " + skipped.reason());
       }
     }
