@@ -34,6 +34,8 @@ import java.util.Set;
  * given. Exit codes: 0 ran, 1 target unreachable or result not written, 2 bad flags.
  */
 public final class LoadMain {
+  /** VUs of the {@code --warmup} loop: enough to run every hot path, few enough for any target. */
+  static final int WARMUP_VUS = 10;
   static final String USAGE = """
       usage: LoadMain --url URL [flags]
         --url URL            chat completions URL, e.g. http://127.0.0.1:8080/v1/chat/completions (required)
@@ -46,6 +48,8 @@ public final class LoadMain {
         --duration D         k6 duration, e.g. 30s or 1m30s; default 30s (maxDuration of the
                              iteration executors, one ramp stage to --vus for the ramping ones)
         --think D            sleep after each request, e.g. 1s; default 0s
+        --warmup D           first drive the target with %d closed VUs for D, not measured, so the
+                             JIT has compiled the hot paths; e.g. 5s; default 0s (none)
         --stream             ask for streamed (SSE) answers
         --model NAME         default %s
         --max-tokens N       default %s
@@ -55,10 +59,10 @@ public final class LoadMain {
         --quiet              no per-second progress on stderr
         --help               this text
       stdout: summary requests=N rps=R p50_ms= p95_ms= p99_ms= max_ms= errors=N dropped=N result=FILE
-      """.formatted(Defaults.TEST_MODEL, Defaults.TEST_MAX_TOKENS);
+      """.formatted(WARMUP_VUS, Defaults.TEST_MODEL, Defaults.TEST_MAX_TOKENS);
   private static final Set<String> SWITCHES = Set.of("--stream", "--quiet", "--help");
   private static final Set<String> VALUED = Set.of("--url", "--executor", "--rate", "--vus", "--max-vus",
-      "--iterations", "--duration", "--think", "--model", "--max-tokens", "--header", "--out", "--io-threads");
+      "--iterations", "--duration", "--think", "--warmup", "--model", "--max-tokens", "--header", "--out", "--io-threads");
 
   private LoadMain() {}
 
@@ -81,6 +85,7 @@ public final class LoadMain {
       return 0;
     }
     try {
+      warmUp(options);
       RunResult result = runner(options, err).run("load", options.target(), options.scenario());
       Optional<Path> file = options.out().map(dir -> RunResultJson.write(result, dir));
       out.println(summaryLine(result, file));
@@ -91,11 +96,22 @@ public final class LoadMain {
     }
   }
 
+  /** A separate, discarded run: a cold JVM interprets the first thousands of requests. */
+  private static void warmUp(Options options) {
+    if (options.warmup().isZero()) return;
+    StandardMetrics.runner(engine(options)).run("warmup", options.target(),
+        Scenario.constantVus(WARMUP_VUS, options.warmup()));
+  }
+
   private static LoadRunner runner(Options options, PrintStream err) {
+    LoadEngine engine = engine(options);
+    return options.quiet() ? StandardMetrics.runner(engine) : StandardMetrics.runner(engine, err);
+  }
+
+  private static LoadEngine engine(Options options) {
     ChatRequestFactory requests = ChatRequestFactory.of(options.model(), options.maxTokens(),
         Double.parseDouble(Defaults.TEST_TEMPERATURE), options.stream());
-    LoadEngine engine = new LoadEngine(requests, LoadEngine.DEFAULT_REQUEST_TIMEOUT, options.ioThreads());
-    return options.quiet() ? StandardMetrics.runner(engine) : StandardMetrics.runner(engine, err);
+    return new LoadEngine(requests, LoadEngine.DEFAULT_REQUEST_TIMEOUT, options.ioThreads());
   }
 
   /** One line of {@code key=value}, latencies in ms from {@code chat_completion_latency}. */
@@ -130,13 +146,14 @@ public final class LoadMain {
   }
 
   /** The parsed command line. Defaults are in {@link #USAGE}. */
-  record Options(boolean help, Target target, Scenario scenario, String model, int maxTokens, boolean stream,
-      Optional<Path> out, int ioThreads, boolean quiet) {
+  record Options(boolean help, Target target, Scenario scenario, Duration warmup, String model, int maxTokens,
+      boolean stream, Optional<Path> out, int ioThreads, boolean quiet) {
 
     static Options parse(String[] args) {
       RawFlags flags = RawFlags.read(args);
-      if (flags.has("--help")) return new Options(true, null, null, null, 0, false, Optional.empty(), 1, true);
-      return new Options(false, target(flags), ScenarioFlags.scenario(flags), flags.text("--model", Defaults.TEST_MODEL),
+      if (flags.has("--help")) return new Options(true, null, null, Duration.ZERO, null, 0, false, Optional.empty(), 1, true);
+      return new Options(false, target(flags), ScenarioFlags.scenario(flags),
+          flags.duration("--warmup", Duration.ZERO), flags.text("--model", Defaults.TEST_MODEL),
           flags.positiveInt("--max-tokens", Integer.parseInt(Defaults.TEST_MAX_TOKENS)), flags.has("--stream"),
           Optional.ofNullable(flags.values.get("--out")).map(Path::of),
           flags.positiveInt("--io-threads", Math.min(2, Runtime.getRuntime().availableProcessors())),
