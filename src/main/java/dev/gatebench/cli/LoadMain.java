@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs one scenario against a chat completions URL, e.g.
@@ -60,8 +59,9 @@ public final class LoadMain {
         --help               this text
       stdout: summary requests=N rps=R p50_ms= p95_ms= p99_ms= max_ms= errors=N dropped=N result=FILE
       """.formatted(WARMUP_VUS, Defaults.TEST_MODEL, Defaults.TEST_MAX_TOKENS);
-  private static final Set<String> SWITCHES = Set.of("--stream", "--quiet", "--help");
-  private static final Set<String> VALUED = Set.of("--url", "--executor", "--rate", "--vus", "--max-vus",
+  // Lists, not sets: the unknown-flag message names them in the order of USAGE.
+  private static final List<String> SWITCHES = List.of("--stream", "--quiet", "--help");
+  private static final List<String> VALUED = List.of("--url", "--executor", "--rate", "--vus", "--max-vus",
       "--iterations", "--duration", "--think", "--warmup", "--model", "--max-tokens", "--header", "--out", "--io-threads");
 
   private LoadMain() {}

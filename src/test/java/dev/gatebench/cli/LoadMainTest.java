@@ -39,12 +39,13 @@ class LoadMainTest {
   }
 
   @Test
-  void readsAClosedScenarioWithThinkTime() {
+  void readsAClosedScenarioWithThinkTimeAndWarmup() {
     LoadMain.Options options = LoadMain.Options.parse(new String[] {"--url", URL, "--executor", "constant-vus",
-        "--vus", "50", "--duration", "15s", "--think", "500ms"});
+        "--vus", "50", "--duration", "15s", "--think", "500ms", "--warmup", "5s"});
 
     assertThat(options.scenario().vus()).isEqualTo(50);
     assertThat(options.scenario().thinkTime()).isEqualTo(Duration.ofMillis(500));
+    assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
     assertThat(options.quiet()).as("progress is on unless --quiet").isFalse();
   }
 
@@ -78,7 +79,7 @@ class LoadMainTest {
     int code = LoadMain.run(new String[] {"--url", URL, "--rps", "5"}, output.out, output.err);
 
     assertThat(code).isEqualTo(2);
-    assertThat(output.err()).startsWith("gatebench load: unknown flag '--rps'; flags are --");
+    assertThat(output.err()).startsWith("gatebench load: unknown flag '--rps'; flags are --url, --executor, --rate");
     assertThat(output.out()).isEmpty();
   }
 
