@@ -1,0 +1,118 @@
+package dev.gatebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatebench.load.Executor;
+import dev.gatebench.upstream.LatencyProfile;
+import dev.gatebench.upstream.MockUpstream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LoadMainTest {
+  private static final String URL = "http://127.0.0.1:9/v1/chat/completions";
+
+  @Test
+  void readsAnArrivalRateScenarioFromK6StyleFlags() {
+    LoadMain.Options options = LoadMain.Options.parse(new String[] {"--url", URL, "--executor",
+        "constant-arrival-rate", "--rate=200", "--vus", "20", "--max-vus", "300", "--duration", "1m30s",
+        "--header", "Authorization: Bearer sk-1", "--stream", "--quiet"});
+
+    assertThat(options.scenario().executor()).isEqualTo(Executor.CONSTANT_ARRIVAL_RATE);
+    assertThat(options.scenario().rate()).as("--rate=200").isEqualTo(200);
+    assertThat(options.scenario().preAllocatedVus()).as("--vus").isEqualTo(20);
+    assertThat(options.scenario().maxVus()).isEqualTo(300);
+    assertThat(options.scenario().duration()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(options.target().headers()).containsEntry("Authorization", "Bearer sk-1");
+    assertThat(options.stream()).isTrue();
+    assertThat(options.quiet()).isTrue();
+  }
+
+  @Test
+  void readsAClosedScenarioWithThinkTimeAndWarmup() {
+    LoadMain.Options options = LoadMain.Options.parse(new String[] {"--url", URL, "--executor", "constant-vus",
+        "--vus", "50", "--duration", "15s", "--think", "500ms", "--warmup", "5s"});
+
+    assertThat(options.scenario().vus()).isEqualTo(50);
+    assertThat(options.scenario().thinkTime()).isEqualTo(Duration.ofMillis(500));
+    assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(options.quiet()).as("progress is on unless --quiet").isFalse();
+  }
+
+  static Stream<Arguments> badFlags() {
+    return Stream.of(
+        Arguments.of(new String[] {"--url", URL, "--rate", "fast"},
+            "--rate must be a whole number >= 1 but was 'fast'; e.g. --rate 50"),
+        Arguments.of(new String[] {"--url", URL, "--duration", "30"},
+            "--duration '30' is not a k6 duration; use a number with ms, s, m or h, e.g. --duration 30s or 1m30s"),
+        Arguments.of(new String[] {"--url", URL, "--executor", "closed"},
+            "--executor: unknown executor 'closed'; valid executors are: per-vu-iterations, shared-iterations, "
+                + "constant-vus, ramping-vus, constant-arrival-rate, ramping-arrival-rate"),
+        Arguments.of(new String[] {"--url", URL, "--header", "no-colon"},
+            "--header 'no-colon' must be 'Name: value'; e.g. --header 'Authorization: Bearer sk-1'"),
+        Arguments.of(new String[] {"--rate", "5"},
+            "--url is required; e.g. --url http://127.0.0.1:8080/v1/chat/completions"),
+        Arguments.of(new String[] {"--url", URL, "--vus"}, "--vus needs a value; see --help for an example"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badFlags")
+  void rejectsABadFlagNamingItsValueAndTheFix(String[] args, String message) {
+    assertThatThrownBy(() -> LoadMain.Options.parse(args)).isInstanceOf(LoadMain.UsageException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void exitsWith2AndOneErrorLineForAnUnknownFlag() {
+    Output output = new Output();
+
+    int code = LoadMain.run(new String[] {"--url", URL, "--rps", "5"}, output.out, output.err);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(output.err()).startsWith("gatebench load: unknown flag '--rps'; flags are --url, --executor, --rate");
+    assertThat(output.out()).isEmpty();
+  }
+
+  @Test
+  void runsABoundedScenarioAgainstTheMockAndPrintsOneSummaryLine(@TempDir Path out) throws Exception {
+    try (MockUpstream mock = MockUpstream.builder()
+        .latency(LatencyProfile.fixed(Duration.ofMillis(5), Duration.ZERO)).outputTokens(5).ioThreads(1).start()) {
+      Output output = new Output();
+
+      int code = LoadMain.run(new String[] {"--url", mock.baseUrl() + "/v1/chat/completions", "--executor",
+          "per-vu-iterations", "--vus", "2", "--iterations", "10", "--duration", "20s", "--io-threads", "1",
+          "--quiet", "--out", out.toString()}, output.out, output.err);
+
+      assertThat(code).as("stderr: %s", output.err()).isZero();
+      assertThat(output.out()).matches("summary requests=20 rps=[0-9.]+ p50_ms=[0-9.]+ p95_ms=[0-9.]+ "
+          + "p99_ms=[0-9.]+ max_ms=[0-9.]+ errors=0 dropped=0 result=.+\\.json\\R");
+      String file = output.out().replaceAll("(?s).*result=(\\S+).*", "$1");
+      assertThat(Files.readString(Path.of(file))).contains("\"chat_completion_latency\"");
+    }
+  }
+
+  private static final class Output {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    String out() {
+      return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+      return errBytes.toString(StandardCharsets.UTF_8);
+    }
+  }
+}
