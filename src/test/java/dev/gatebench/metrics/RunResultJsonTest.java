@@ -70,6 +70,14 @@ class RunResultJsonTest {
   }
 
   @Test
+  void resultFilesAreReadableByOthersLikeAnyReport() throws IOException {
+    Path written = RunResultJson.write(sampleRun(), dir);
+
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(written)))
+        .isEqualTo("rw-r--r--");
+  }
+
+  @Test
   void namesTheFileAfterSuiteTargetAndStartLikeTheOriginal() {
     Path written = RunResultJson.write(sampleRun(), dir);
 
