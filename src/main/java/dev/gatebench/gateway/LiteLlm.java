@@ -70,7 +70,7 @@ public final class LiteLlm implements GatewayKind {
   }
 
   @Override
-  public ProcessSpec process(ProcessRequest request) {
+  public ProcessSpec process(ProcessRequest request) throws GatewayUnavailableException {
     GatewaySettings settings = request.settings();
     Path litellm = new LiteLlmVenv(settings).ensure();
     Path config = LiteLlmConfig.write(request.privateDir(), settings, request.upstream());

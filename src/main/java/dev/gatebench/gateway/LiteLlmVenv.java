@@ -28,7 +28,7 @@ final class LiteLlmVenv {
   }
 
   /** The {@code litellm} executable, installing it first unless a complete install is cached. */
-  Path ensure() {
+  Path ensure() throws GatewayUnavailableException {
     Path litellm = venv.resolve("bin").resolve("litellm");
     if (isComplete(litellm)) return litellm;
     try {
@@ -58,7 +58,7 @@ final class LiteLlmVenv {
     }
   }
 
-  private void install() throws IOException {
+  private void install() throws IOException, GatewayUnavailableException {
     Path venvPython = venv.resolve("bin").resolve("python");
     if (!Files.isExecutable(venvPython)) {
       run("create a virtualenv", List.of(python().toString(), "-m", "venv", venv.toString()));
@@ -68,9 +68,10 @@ final class LiteLlmVenv {
     Files.writeString(venv.resolve(MARKER), settings.litellmVersion() + "\n", StandardCharsets.UTF_8);
   }
 
-  private Path python() {
-    return Commands.which(settings.python()).orElseThrow(() -> new GatewayStartException(
-        "LiteLLM cannot be installed: python '" + settings.python() + "' was not found or is not executable; "
+  /** No Python means no LiteLLM here: its rows are skipped with the fix, the other gateways still run. */
+  private Path python() throws GatewayUnavailableException {
+    return Commands.which(settings.python()).orElseThrow(() -> new GatewayUnavailableException(
+        "litellm skipped: python '" + settings.python() + "' was not found or is not executable; "
             + "install Python 3.11-3.13 or point gatebench.python at one, e.g. -Dgatebench.python=/usr/bin/python3"));
   }
 

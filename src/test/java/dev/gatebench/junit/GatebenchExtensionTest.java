@@ -52,7 +52,7 @@ class GatebenchExtensionTest {
   static class SkipCase {
     static Stream<Gateway> gateways() {
       return Stream.of(new SkippedGateway("inferxgate",
-              "no Docker engine and INFERXGATE_BIN is unset; set INFERXGATE_BIN=/path"),
+              "inferxgate skipped: no Docker engine and INFERXGATE_BIN is unset; set INFERXGATE_BIN=/path"),
           new RunningGateway(new Direct(), URI.create("http://127.0.0.1:9"), Map.of(), "mock", Map.of(),
               Optional.empty()));
     }
