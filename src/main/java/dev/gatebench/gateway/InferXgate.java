@@ -74,7 +74,7 @@ public final class InferXgate implements GatewayKind {
             + " or run with Docker (-Dgatebench.stack=containers)"));
     if (!Files.isExecutable(binary) || !Files.isRegularFile(binary)) {
       throw new GatewayStartException("INFERXGATE_BIN=" + binary + " is not an executable file; point it at a "
-          + "built InferXgate (cargo build --release in its backend/, then target/release/inferxgate)");
+          + "built InferXgate binary (see InferXgate's own build instructions) or use its Docker image");
     }
     Map<String, String> env = environment(request.settings(), "127.0.0.1", request.port());
     request.upstream().httpsProxy().ifPresent(proxy -> env.putAll(proxyEnvironment(proxy.toString(),
