@@ -45,7 +45,7 @@ public record GatewaySettings(UpstreamKind upstream, String testModel, String li
   public static final String LOG_DIR = "target/gatebench-logs";
   public static final String READINESS_TIMEOUT = "180s";
   /** What the mock accepts; never a real key. */
-  public static final String DUMMY_API_KEY = "sk-ant-gatebench-mock";
+  public static final String DUMMY_API_KEY = "gatebench-mock-key";
 
   public GatewaySettings {
     Objects.requireNonNull(upstream, "upstream");
