@@ -56,7 +56,14 @@ final class BenchSession implements AutoCloseable {
       throw new BenchConfigException("gatebench.baseline: " + p + " does not exist; point it at a baseline file "
           + "or folder, or record one with -Dgatebench.updateBaseline=true");
     });
-    return new BenchSession(config, BenchStack.start(config));
+    BenchStack stack = BenchStack.start(config);
+    try {
+      stack.mock().ifPresent(mock -> Loads.warmUp(config, mock));
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return new BenchSession(config, stack);
   }
 
   BenchConfig config() {

@@ -9,9 +9,13 @@ import dev.gatebench.load.StandardMetrics;
 import dev.gatebench.load.Target;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.threshold.Thresholds;
+import dev.gatebench.upstream.MockUpstream;
+import java.time.Duration;
 
 /** Drives one scenario against a gateway with the configured request: model, tokens, temperature, streaming. */
 final class Loads {
+  private static final Duration WARM_UP = Duration.ofSeconds(3);
+
   private Loads() {}
 
   static RunResult run(BenchConfig config, String suite, Gateway gateway, Scenario scenario, Thresholds thresholds) {
@@ -20,6 +24,19 @@ final class Loads {
     Target target = new Target(gateway.name(), gateway.chatCompletionsUrl(), gateway.authHeaders());
     return StandardMetrics.runner(LoadEngine.of(requests), System.out)
         .run(suite, target, scenario, StandardMetrics.checks(thresholds));
+  }
+
+  /**
+   * A few seconds of discarded load against the mock with no latency, once per JVM before the first
+   * measured run: the driver, the parsers, the recorders and the mock are compiled by then, so the
+   * first row measured (usually Direct) does not carry the JVM's warm-up in its tail.
+   */
+  static void warmUp(BenchConfig config, MockUpstream mock) {
+    ChatRequestFactory requests = ChatRequestFactory.of(config.testModel(), config.maxTokens(),
+        config.temperature(), streaming(config));
+    Target target = Target.of("warm-up", mock.baseUrl() + "/v1/chat/completions")
+        .withHeader("x-mock-ttft-ms", "0").withHeader("x-mock-itl-ms", "0");
+    StandardMetrics.runner(LoadEngine.of(requests)).run("warm-up", target, Scenario.constantVus(10, WARM_UP));
   }
 
   /** {@code gatebench.stream=true} sends {@code stream: true} and measures time to first token and inter-token gaps. */
