@@ -122,6 +122,32 @@ class RunResultJsonTest {
   }
 
   @Test
+  void rewritingSwapsInANewFileInsteadOfWritingIntoTheOldOne() throws IOException {
+    Path first = RunResultJson.write(sampleRun(), dir);
+    Path readerView = Files.createLink(dir.resolve("reader-view.json"), first);
+    String before = Files.readString(readerView);
+    RunResult longer = new RunResult("baseline", "litellm", STARTED, 99_999, Map.of(), List.of(), Map.of(),
+        Map.of(), Map.of(), Map.of());
+
+    RunResultJson.write(longer, dir);
+
+    assertThat(Files.readString(readerView)).as("a link to the old file still sees all of it").isEqualTo(before);
+    assertThat(RunResultJson.read(first).testRunDurationMs()).isEqualTo(99_999);
+  }
+
+  @Test
+  void aFailedMoveRemovesTheTemporaryFile() throws IOException {
+    Path occupied = Files.createDirectories(dir.resolve("taken.json"));
+    Files.writeString(occupied.resolve("inside"), "x");
+
+    assertThatThrownBy(() -> AtomicFiles.write(occupied, new byte[] {1, 2, 3}))
+        .isInstanceOf(IOException.class);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("taken.json");
+    }
+  }
+
+  @Test
   void aFailedWriteLeavesNeitherAPartialFileNorATemporaryOne() throws IOException {
     RunResult unwritable = sampleRun().withEnvironment(Map.of("handle", new Object()));
 
