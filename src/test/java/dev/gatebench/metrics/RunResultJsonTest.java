@@ -91,6 +91,10 @@ class RunResultJsonTest {
     assertThat(json.at("/harness/name").asText()).isEqualTo("gatebench");
     assertThat(json.at("/harness/version").asText()).isNotBlank();
     assertThat(json.get("timeSeries")).hasSize(2);
+    assertThat(json.at("/timeSeries/0").fieldNames()).toIterable().containsExactly("offsetSeconds", "requests",
+        "errors", "activeVus", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "latencyMaxMs", "ttfbP50Ms",
+        "outputTokens");
+    assertThat(json.at("/metrics/requests_total").has("thresholds")).as("left out when none, as k6").isFalse();
     assertThat(json.fieldNames()).toIterable().contains("suite", "target", "startedAt", "histograms",
         "scenario", "config", "environment");
   }
