@@ -99,6 +99,10 @@ class RunResultJsonTest {
     assertThat(json.at("/harness/name").asText()).isEqualTo("gatebench");
     assertThat(json.at("/harness/version").asText()).isNotBlank();
     assertThat(json.get("timeSeries")).hasSize(2);
+    assertThat(json.at("/timeSeries/0").fieldNames()).toIterable().containsExactly("offsetSeconds", "requests",
+        "errors", "activeVus", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "latencyMaxMs", "ttfbP50Ms",
+        "outputTokens");
+    assertThat(json.at("/metrics/requests_total").has("thresholds")).as("left out when none, as k6").isFalse();
     assertThat(json.fieldNames()).toIterable().contains("suite", "target", "startedAt", "histograms",
         "scenario", "config", "environment");
   }
@@ -127,6 +131,32 @@ class RunResultJsonTest {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
     assertThat(RunResultJson.read(again)).isEqualTo(sampleRun());
+  }
+
+  @Test
+  void rewritingSwapsInANewFileInsteadOfWritingIntoTheOldOne() throws IOException {
+    Path first = RunResultJson.write(sampleRun(), dir);
+    Path readerView = Files.createLink(dir.resolve("reader-view.json"), first);
+    String before = Files.readString(readerView);
+    RunResult longer = new RunResult("baseline", "litellm", STARTED, 99_999, Map.of(), List.of(), Map.of(),
+        Map.of(), Map.of(), Map.of());
+
+    RunResultJson.write(longer, dir);
+
+    assertThat(Files.readString(readerView)).as("a link to the old file still sees all of it").isEqualTo(before);
+    assertThat(RunResultJson.read(first).testRunDurationMs()).isEqualTo(99_999);
+  }
+
+  @Test
+  void aFailedMoveRemovesTheTemporaryFile() throws IOException {
+    Path occupied = Files.createDirectories(dir.resolve("taken.json"));
+    Files.writeString(occupied.resolve("inside"), "x");
+
+    assertThatThrownBy(() -> AtomicFiles.write(occupied, new byte[] {1, 2, 3}))
+        .isInstanceOf(IOException.class);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("taken.json");
+    }
   }
 
   @Test
