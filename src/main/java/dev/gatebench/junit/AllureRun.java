@@ -24,6 +24,17 @@ final class AllureRun {
     result.metrics().forEach(AllureRun::thresholdSteps);
     AllureAttachments.attach(resultFile, resultFile.getFileName().toString(), "application/json");
     histogramLogs(resultFile).forEach(log -> AllureAttachments.attach(log, log.getFileName().toString(), "text/plain"));
+    boolean thresholdFailed = result.metrics().values().stream()
+        .flatMap(m -> m.thresholds().values().stream()).anyMatch(t -> !t.ok());
+    if (thresholdFailed) attachLog(gateway);
+  }
+
+  /** The gateway's own log (stdout and stderr of its process), when it has one: for runs that failed. */
+  static void attachLog(Gateway gateway) {
+    Object log = gateway.facts().get("log_file");
+    if (log != null && Files.isRegularFile(Path.of(log.toString()))) {
+      AllureAttachments.attach(Path.of(log.toString()), gateway.name() + ".log", "text/plain");
+    }
   }
 
   private static void thresholdSteps(String metric, MetricSummary summary) {

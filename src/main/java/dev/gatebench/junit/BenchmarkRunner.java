@@ -29,6 +29,15 @@ public final class BenchmarkRunner {
    * @return the run, thresholds evaluated; already on disk
    */
   public RunResult run(String suite, Gateway gateway, Scenario scenario, Thresholds thresholds) {
+    try {
+      return measure(suite, gateway, scenario, thresholds);
+    } catch (RuntimeException | AssertionError e) {
+      AllureRun.attachLog(gateway);
+      throw e;
+    }
+  }
+
+  private RunResult measure(String suite, Gateway gateway, Scenario scenario, Thresholds thresholds) {
     session.mock().ifPresent(mock -> mock.counters().reset()); // gateways never run at the same time
     GatewayCheck.assertAnswersChatCompletion(gateway, session.config());
     Scenario scaled = scenario.scaled(session.config().timeScale());
