@@ -29,24 +29,12 @@ JAVA="$JAVA_HOME/bin/java"
 K6="${K6:-$HOME/go/bin/k6}"
 [[ -x "$K6" ]] || { echo "bench-load: k6 not found at $K6; install it with: go install go.k6.io/k6@v1.8.1" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "bench-load: wrk not found; install it with: apt-get install wrk" >&2; exit 1; }
-WORK="$(mktemp -d /tmp/bench-load.XXXXXX)"
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
+# shellcheck source=lib/bench-common.sh
+source "$ROOT/scripts/lib/bench-common.sh"
+bench_init bench-load
 
 echo "building (mvn -o -q compile) ..."
-(cd "$ROOT" && mvn -o -q compile && mvn -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt") \
-  >"$WORK/mvn.log" 2>&1 || { echo "bench-load: the build failed:" >&2; cat "$WORK/mvn.log" >&2; exit 1; }
-CLASSPATH="$ROOT/target/classes:$(cat "$WORK/cp.txt")"
+build_classpath "$ROOT"
 MOCK_PID=""
 MOCK_URL=""
 # the first body k6's chatBody sends

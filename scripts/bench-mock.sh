@@ -9,19 +9,9 @@ set -euo pipefail
 DURATION="${1:-10s}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-WORK="$(mktemp -d /tmp/bench-mock.XXXXXX)"
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
+# shellcheck source=lib/bench-common.sh
+source "$ROOT/scripts/lib/bench-common.sh"
+bench_init bench-mock
 
 wait_for_line() { # file pattern seconds
   for _ in $(seq 1 $(( $3 * 10 ))); do
@@ -32,8 +22,7 @@ wait_for_line() { # file pattern seconds
 }
 
 echo "building (mvn -o -q compile) ..."
-(cd "$ROOT" && mvn -o -q compile && mvn -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt") >/dev/null
-CLASSPATH="$ROOT/target/classes:$(cat "$WORK/cp.txt")"
+build_classpath "$ROOT"
 
 MOCK_PORT="$(free_port)"
 taskset -c 1 "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled -cp "$CLASSPATH" dev.gatebench.upstream.MockUpstreamMain \

@@ -10,23 +10,15 @@ DURATION="${1:-30s}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-WORK="$(mktemp -d /tmp/bench-stream.XXXXXX)"
-MOCK_PID=""
-
-cleanup() {
-  [[ -n "$MOCK_PID" ]] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-(cd "$ROOT" && mvn -o -q compile && mvn -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt") \
-  >"$WORK/mvn.log" 2>&1 || { echo "bench-stream-timing: the build failed:" >&2; cat "$WORK/mvn.log" >&2; exit 1; }
-CLASSPATH="$ROOT/target/classes:$(cat "$WORK/cp.txt")"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+# shellcheck source=lib/bench-common.sh
+source "$ROOT/scripts/lib/bench-common.sh"
+bench_init bench-stream
+build_classpath "$ROOT"
+PORT="$(free_port)"
 
 taskset -c 1 "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled -cp "$CLASSPATH" \
   dev.gatebench.upstream.MockUpstreamMain --port "$PORT" --ttft 50ms --itl 10ms --tokens 100 >"$WORK/mock.log" 2>&1 &
-MOCK_PID=$!
+PIDS+=($!)
 for _ in $(seq 1 100); do grep -q "listening" "$WORK/mock.log" && break; sleep 0.1; done
 grep -q "listening" "$WORK/mock.log" || { echo "the mock did not start:" >&2; cat "$WORK/mock.log" >&2; exit 1; }
 
