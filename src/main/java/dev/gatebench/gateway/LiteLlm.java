@@ -78,7 +78,7 @@ public final class LiteLlm implements GatewayKind {
         "--port", Integer.toString(request.port()), "--num_workers", Integer.toString(settings.litellmWorkers()));
     Map<String, Object> facts = new LinkedHashMap<>(facts(settings));
     facts.put("venv", settings.litellmVenv().toString());
-    return new ProcessSpec(command, offlineEnvironment(), request.privateDir(), facts);
+    return new ProcessSpec(command, environment(settings), request.privateDir(), facts);
   }
 
   @Override
@@ -86,7 +86,7 @@ public final class LiteLlm implements GatewayKind {
     GatewaySettings settings = request.settings();
     GenericContainer<?> container = new GenericContainer<>(IMAGE);
     container.withNetwork(request.network()).withNetworkAliases(name()).withExposedPorts(containerPort())
-        .withEnv(offlineEnvironment())
+        .withEnv(environment(settings))
         .withCopyToContainer(Transferable.of(LiteLlmConfig.render(settings, request.upstream()), 0600),
             CONTAINER_CONFIG)
         .withCommand("--config", CONTAINER_CONFIG, "--port", Integer.toString(containerPort()),
@@ -95,6 +95,13 @@ public final class LiteLlm implements GatewayKind {
             .withStartupTimeout(settings.readinessTimeout()))
         .withCreateContainerCmdModifier(ResourceLimit.GATEWAY);
     return container;
+  }
+
+  /** The offline settings plus the keys, which reach LiteLLM only this way (its config names them). */
+  static Map<String, String> environment(GatewaySettings settings) {
+    Map<String, String> env = new LinkedHashMap<>(offlineEnvironment());
+    env.putAll(LiteLlmConfig.secretEnvironment(settings));
+    return env;
   }
 
   /** Without these, start-up and first requests stall on network look-ups (cost map, beta headers). */

@@ -12,30 +12,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** LiteLLM's config.yaml for one run: one model routed to the upstream, the master key, no callbacks. */
+/**
+ * LiteLLM's config.yaml for one run: one model routed to the upstream, no callbacks. It holds no
+ * secret: the master key and the upstream key are {@code os.environ/NAME} references that LiteLLM's
+ * proxy resolves from its own environment at start-up, so a file left behind (Ctrl-C, {@code kill -9})
+ * gives nothing away.
+ */
 final class LiteLlmConfig {
+  /** The variable that carries {@code general_settings.master_key} into LiteLLM's environment. */
+  static final String MASTER_KEY_VARIABLE = "LITELLM_MASTER_KEY";
+  /** The variable that carries the model's {@code api_key} (the Anthropic key) into its environment. */
+  static final String API_KEY_VARIABLE = "ANTHROPIC_API_KEY";
+
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
   private LiteLlmConfig() {}
 
-  /** The config as YAML text; it holds the master key and the upstream key. */
+  /** The config as YAML text; keys appear only as references to {@link #secretEnvironment}. */
   static String render(GatewaySettings settings, UpstreamEndpoint upstream) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("model", "anthropic/" + settings.testModel());
     // LiteLLM appends /v1/messages itself; the real provider keeps LiteLLM's default base
     if (!upstream.realProvider()) params.put("api_base", upstream.baseWithoutSlash());
-    params.put("api_key", settings.upstreamApiKey());
+    params.put("api_key", reference(API_KEY_VARIABLE));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("model_list", List.of(Map.of("model_name", settings.testModel(), "litellm_params", params)));
     config.put("litellm_settings", Map.of("num_retries", GatewaySettings.LITELLM_NUM_RETRIES,
         "request_timeout", 120, "cache", false));
-    config.put("general_settings", Map.of("master_key", settings.litellmMasterKey()));
+    config.put("general_settings", Map.of("master_key", reference(MASTER_KEY_VARIABLE)));
     try {
       return YAML.writeValueAsString(config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The values behind the config's references: LiteLLM's process or container gets them as environment. */
+  static Map<String, String> secretEnvironment(GatewaySettings settings) {
+    return Map.of(MASTER_KEY_VARIABLE, settings.litellmMasterKey(), API_KEY_VARIABLE, settings.upstreamApiKey());
+  }
+
+  private static String reference(String variable) {
+    return "os.environ/" + variable;
   }
 
   /** Writes the config to {@code dir/litellm-config.yaml}, readable by this user only (0600). */

@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
 import org.junit.jupiter.api.io.TempDir;
 
 class LiteLlmConfigTest {
@@ -29,9 +31,7 @@ class LiteLlmConfigTest {
     assertThat(config.at("/model_list/0/model_name").asText()).isEqualTo("claude-test");
     assertThat(config.at("/model_list/0/litellm_params/model").asText()).isEqualTo("anthropic/claude-test");
     assertThat(config.at("/model_list/0/litellm_params/api_base").asText()).isEqualTo("http://127.0.0.1:8089");
-    assertThat(config.at("/model_list/0/litellm_params/api_key").asText()).isEqualTo(GatewaySettings.DUMMY_API_KEY);
     assertThat(config.at("/litellm_settings/num_retries").asInt()).isEqualTo(2);
-    assertThat(config.at("/general_settings/master_key").asText()).isEqualTo("sk-m");
     assertThat(config.has("callbacks")).isFalse();
   }
 
@@ -42,7 +42,39 @@ class LiteLlmConfigTest {
     JsonNode config = YAML.readTree(LiteLlmConfig.render(settings, UpstreamEndpoint.anthropic()));
 
     assertThat(config.at("/model_list/0/litellm_params").has("api_base")).isFalse();
-    assertThat(config.at("/model_list/0/litellm_params/api_key").asText()).isEqualTo("sk-ant-x");
+  }
+
+  @Test
+  void namesTheKeysByEnvironmentVariableAndHoldsNoSecret() throws Exception {
+    GatewaySettings settings = settings(Map.of("gatebench.upstream", "anthropic",
+        "ANTHROPIC_API_KEY", "sk-ant-canary-1", "LITELLM_MASTER_KEY", "sk-canary-2"));
+
+    String text = LiteLlmConfig.render(settings, UpstreamEndpoint.anthropic());
+    JsonNode config = YAML.readTree(text);
+
+    assertThat(text).as("the config file's text").doesNotContain("canary");
+    assertThat(config.at("/model_list/0/litellm_params/api_key").asText()).isEqualTo("os.environ/ANTHROPIC_API_KEY");
+    assertThat(config.at("/general_settings/master_key").asText()).isEqualTo("os.environ/LITELLM_MASTER_KEY");
+    assertThat(LiteLlmConfig.secretEnvironment(settings)).as("what LiteLLM's environment carries instead")
+        .containsExactlyInAnyOrderEntriesOf(Map.of("ANTHROPIC_API_KEY", "sk-ant-canary-1",
+            "LITELLM_MASTER_KEY", "sk-canary-2"));
+  }
+
+  @Test
+  void givesTheProcessAndTheContainerTheKeysAsEnvironment() {
+    GatewaySettings settings = settings(Map.of("LITELLM_MASTER_KEY", "sk-canary-3"));
+    UpstreamEndpoint mock = new UpstreamEndpoint(URI.create("http://127.0.0.1:8089"), Optional.empty(),
+        Optional.empty(), false);
+
+    Map<String, String> env = LiteLlm.environment(settings);
+
+    assertThat(env).containsEntry("LITELLM_MASTER_KEY", "sk-canary-3")
+        .containsEntry("ANTHROPIC_API_KEY", GatewaySettings.DUMMY_API_KEY)
+        .containsEntry("LITELLM_OFFLINE_MODE", "true");
+    try (Network network = Network.newNetwork();
+        GenericContainer<?> container = new LiteLlm().container(new ContainerRequest(settings, mock, network))) {
+      assertThat(container.getEnvMap()).as("the container's environment").containsAllEntriesOf(env);
+    }
   }
 
   @Test
