@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * gatebench's settings, each looked up as: system property &gt; environment &gt;
- * {@code .env.benchmark} &gt; default (the defaults live in {@link Defaults}).
+ * {@code .env.benchmark.local} &gt; {@code .env.benchmark} &gt; default (the defaults live in
+ * {@link Defaults}).
  *
  * <p>A setting has one canonical name. The original suite's variables keep theirs
  * ({@code TEST_MODEL}); gatebench's own are {@code gatebench.camelCase} as system properties and
@@ -37,13 +38,21 @@ public final class BenchConfig {
     this.envFile = Map.copyOf(envFile);
   }
 
-  /** The configuration of this JVM: its system properties, environment and {@code .env.benchmark}. */
+  /**
+   * The configuration of this JVM: its system properties, environment, {@code .env.benchmark.local}
+   * and {@code .env.benchmark} (another pair with {@code gatebench.envFile}).
+   */
   public static BenchConfig load() {
     Map<String, String> props = new LinkedHashMap<>();
     System.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
-    String file = props.getOrDefault("gatebench.envFile",
-        System.getenv().getOrDefault("GATEBENCH_ENV_FILE", Defaults.ENV_FILE));
-    return new BenchConfig(props, System.getenv(), EnvFile.read(Path.of(file)));
+    return load(props, System.getenv());
+  }
+
+  /** As {@link #load()}, from explicit system properties and environment; the files are read from disk. */
+  static BenchConfig load(Map<String, String> systemProperties, Map<String, String> environment) {
+    String file = systemProperties.getOrDefault("gatebench.envFile",
+        environment.getOrDefault("GATEBENCH_ENV_FILE", Defaults.ENV_FILE));
+    return new BenchConfig(systemProperties, environment, EnvFile.readWithLocal(Path.of(file)));
   }
 
   /** A configuration from explicit maps, for tests and embedding. */

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * an optional {@code export } prefix and optional single or double quotes around the value.
  */
 public final class EnvFile {
+  /** Appended to the shared file's name for the personal one, e.g. {@code .env.benchmark.local}. */
+  public static final String LOCAL_SUFFIX = ".local";
+
   private static final Pattern LINE =
       Pattern.compile("^(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*)$");
 
@@ -29,6 +32,24 @@ public final class EnvFile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /**
+   * Reads {@code file} and, beside it, {@code file + ".local"} (ignored by git, where a user keeps real
+   * keys): a non-blank value in the local file wins over the shared one; a blank one leaves it, as a
+   * blank value means unset everywhere else. Either file may be missing.
+   */
+  public static Map<String, String> readWithLocal(Path file) {
+    Map<String, String> values = new LinkedHashMap<>(read(file));
+    read(local(file)).forEach((name, value) -> {
+      if (!value.isBlank()) values.put(name, value);
+    });
+    return values;
+  }
+
+  /** The personal file that goes with {@code file}: {@code .env.benchmark} → {@code .env.benchmark.local}. */
+  public static Path local(Path file) {
+    return file.resolveSibling(file.getFileName() + LOCAL_SUFFIX);
   }
 
   static Map<String, String> parse(String source, List<String> lines) {
