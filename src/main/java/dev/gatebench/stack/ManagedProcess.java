@@ -26,7 +26,7 @@ final class ManagedProcess implements AutoCloseable {
   private final Process process;
   private final Path logFile;
   private final Duration grace;
-  private volatile boolean stopped;
+  private boolean stopped;
 
   private ManagedProcess(String name, Process process, Path logFile, Duration grace) {
     this.name = name;
@@ -39,7 +39,7 @@ final class ManagedProcess implements AutoCloseable {
   static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
       Path logFile, Duration grace) throws IOException {
     Files.createDirectories(logFile.toAbsolutePath().getParent());
-    // the header names the command only: secrets live in the environment and config files, never here
+    // the header names the command only: secrets live in the environment, never in a file or argument
     Files.writeString(logFile, "# gatebench started " + name + " at " + Instant.now() + ": "
         + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -82,9 +82,14 @@ final class ManagedProcess implements AutoCloseable {
     }
   }
 
-  /** Stops the tree; idempotent. @throws IllegalStateException if a process survives SIGKILL */
+  /**
+   * Stops the tree; idempotent, and a second caller (the shutdown hook and a stack closing at the same
+   * time) waits until the first has finished, so nothing is removed from under a running process.
+   *
+   * @throws IllegalStateException if a process survives SIGKILL
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (stopped) return;
     stopped = true;
     ShutdownStopper.INSTANCE.untrack(this);

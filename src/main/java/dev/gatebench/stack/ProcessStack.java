@@ -11,9 +11,7 @@ import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Gateways as local processes on 127.0.0.1, the default without Docker: each on a free port, its
- * output in {@code <logDir>/<name>.log}, limited to 2 CPUs (and 1 GiB where cgroup v2 allows).
+ * output in {@code <logDir>/<name>.log}, limited to 2 CPUs (and 1 GiB where cgroup v2 allows). What a
+ * gateway needs on disk goes to a {@link PrivateDir}; secrets reach it only through its environment.
  */
 final class ProcessStack implements Launcher {
   static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -35,8 +34,8 @@ final class ProcessStack implements Launcher {
   ProcessStack(GatewaySettings settings, UpstreamEndpoint upstream) {
     this.settings = settings;
     this.upstream = upstream;
-    this.privateDir = createPrivateDir();
-    closer.register(() -> deleteTree(privateDir));
+    // registered first, so closed last: after every process that may still read from it
+    this.privateDir = closer.register(PrivateDir.create()).path();
   }
 
   @Override
@@ -91,21 +90,5 @@ final class ProcessStack implements Launcher {
   @Override
   public void close() {
     closer.close();
-  }
-
-  private static Path createPrivateDir() {
-    try {
-      return Files.createTempDirectory("gatebench-stack-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (IOException e) {
-      throw new GatewayStartException("cannot create a private temp directory: " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
   }
 }

@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One JVM shutdown hook that stops every gateway process still running, so Ctrl-C leaves none behind. */
+/**
+ * One JVM shutdown hook that stops every gateway process still running, then removes what they
+ * used on disk, so Ctrl-C leaves neither processes nor their temp folders behind. Thread-safe.
+ */
 final class ShutdownStopper {
   static final ShutdownStopper INSTANCE = new ShutdownStopper();
 
   private final Set<ManagedProcess> running = ConcurrentHashMap.newKeySet();
+  private final Set<AutoCloseable> afterStopping = ConcurrentHashMap.newKeySet();
 
   private ShutdownStopper() {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "gatebench-stop-gateways"));
@@ -22,13 +26,25 @@ final class ShutdownStopper {
     running.remove(process);
   }
 
+  /** Closes {@code resource} at JVM exit, after every tracked process has stopped; e.g. a temp folder. */
+  void afterStopping(AutoCloseable resource) {
+    afterStopping.add(resource);
+  }
+
+  void forget(AutoCloseable resource) {
+    afterStopping.remove(resource);
+  }
+
   private void stopAll() {
-    for (ManagedProcess process : List.copyOf(running)) {
-      try {
-        process.close();
-      } catch (RuntimeException e) {
-        System.err.println("gatebench: " + e.getMessage());
-      }
+    List.copyOf(running).forEach(ShutdownStopper::closeReporting);
+    List.copyOf(afterStopping).forEach(ShutdownStopper::closeReporting);
+  }
+
+  private static void closeReporting(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      System.err.println("gatebench: stopping " + resource + " at exit failed: " + e.getMessage());
     }
   }
 }
