@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Canary keys through a real LiteLLM in a forked JVM, for every way a run ends: normally, failing,
  * Ctrl-C, {@code kill -9}. Afterwards no file in the fork's temp folder, its project folders (target/,
- * k6/results, allure-results, its console) or gatebench's cache holds either key. About a minute and a
- * half: each ending starts LiteLLM once (the first run here installs it, a few minutes more).
+ * k6/results, allure-results, its console) or gatebench's cache holds either key. Two to four minutes
+ * (each ending starts LiteLLM once; the first run on a machine also installs it): a failsafe test, run
+ * by plain {@code mvn verify}, alone with {@code -Dit.test=SecretsLeftBehindIT}.
  */
 @Tag("benchmark")
 @Tag("secrets")
