@@ -1,6 +1,7 @@
 package dev.gatebench.stack;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,14 @@ final class ShutdownStopper {
 
   void untrack(ManagedProcess process) {
     running.remove(process);
+  }
+
+  /** The exit status of a tracked process that has exited; empty while it runs or once it was stopped. */
+  OptionalInt exitStatus(long pid) {
+    for (ManagedProcess process : running) {
+      if (process.handle().pid() == pid && !process.isAlive()) return OptionalInt.of(process.exitCode());
+    }
+    return OptionalInt.empty();
   }
 
   private void stopAll() {
