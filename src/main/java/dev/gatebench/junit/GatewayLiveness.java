@@ -65,7 +65,7 @@ final class GatewayLiveness implements AbortSignal {
 
   private String stoppedAnswering(String refusal, Optional<ProcessHandle> process) {
     String state = process.map(p -> "its process (pid " + p.pid() + ") is still running")
-        .orElse("gatebench did not start it, so there is no process to check");
+        .orElse("it runs as no local process gatebench could check");
     return "gateway " + gateway.displayName() + " stopped answering at " + gateway.baseUrl() + ": " + refusal
         + " (" + DEAD_AFTER + "=" + deadAfterText + "); " + state + "; its log: " + logFile();
   }
@@ -84,7 +84,7 @@ final class GatewayLiveness implements AbortSignal {
 
   private String logFile() {
     Object log = gateway.facts().get("log_file");
-    return log == null ? "none (gatebench did not start it)" : log.toString();
+    return log == null ? "none recorded" : log.toString();
   }
 
   private static void sleep() {
