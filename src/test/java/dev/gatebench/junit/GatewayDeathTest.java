@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GatewayDeathTest {
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+) ");
+  private static final int WARM_UP_REQUESTS = 50;
   private static final BenchConfig CONFIG = BenchConfig.of(Map.of("TEST_MODEL", "mock-model"), Map.of(), Map.of());
 
   @TempDir Path dir;
@@ -70,7 +73,7 @@ class GatewayDeathTest {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     RunResult dead = Loads.run(CONFIG, "sustained", gateway, Scenario.constantVus(5, Duration.ofSeconds(30))
-        .thinkTime(Duration.ofMillis(100)), Thresholds.none(), killingAfter(Duration.ofSeconds(2), killedAt, liveness),
+        .thinkTime(Duration.ofMillis(100)), Thresholds.none(), killingAfter(Duration.ofSeconds(3), killedAt, liveness),
         new PrintStream(console, true, StandardCharsets.UTF_8));
     long rowEndedNanos = System.nanoTime();
     System.out.print(console.toString(StandardCharsets.UTF_8)); // in the test's log, as a user would see it
@@ -85,7 +88,8 @@ class GatewayDeathTest {
     long successes = dead.metric(REQUESTS_SUCCESS).orElseThrow().values().get("count").longValue();
     assertThat(dead.metric(REQUESTS_FAILED).orElseThrow().values().get("count")).as("requests cut or refused by the death")
         .isPositive();
-    assertThat(dead.histogram(CHAT_COMPLETION_LATENCY).orElseThrow().getTotalCount()).as("successes only")
+    assertThat(dead.histogram(CHAT_COMPLETION_LATENCY).orElseThrow().getTotalCount())
+        .as("successes only; failures: %s", dead.errorsByKind())
         .isEqualTo(successes).isPositive();
     assertThat(dead.metric(CHAT_COMPLETION_LATENCY).orElseThrow().values().get("min")).as("min ms: no refusal in it")
         .isGreaterThanOrEqualTo(20.0);
@@ -123,14 +127,19 @@ class GatewayDeathTest {
     return new ForkedGateway(baseUrl, forked.toHandle(), log);
   }
 
-  /** One answered request, so that the fresh JVM is serving before the row's clock starts. */
-  private static void warm(URI baseUrl) throws IOException, InterruptedException {
-    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            baseUrl.resolve("/v1/chat/completions")).header("Content-Type", "application/json")
+  /**
+   * Answered requests, five at a time, so that the fresh JVM serves at full speed before the row's
+   * clock starts, even on a busy machine.
+   */
+  private static void warm(URI baseUrl) {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/v1/chat/completions"))
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"mock-model\",\"max_tokens\":5,"
-            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as("the forked mock answers: " + answer.body()).isEqualTo(200);
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build();
+    List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, WARM_UP_REQUESTS)
+        .mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString())).toList();
+    assertThat(answers).as("the forked mock answers").allSatisfy(a -> assertThat(a.join().statusCode()).isEqualTo(200));
   }
 
   private URI awaitListening(Path log) throws IOException, InterruptedException {
