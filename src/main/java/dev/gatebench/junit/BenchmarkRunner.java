@@ -13,7 +13,8 @@ import java.util.Map;
  * What a suite calls to run one scenario against one gateway. Around the load itself it checks
  * the gateway answers a chat completion, scales the scenario by {@code gatebench.timeScale}, samples
  * the gateway's CPU and memory, scrapes its Prometheus metrics before and after, evaluates the
- * thresholds, writes {@code <suite>-<gateway>-<timestamp>.json} and attaches it to Allure.
+ * thresholds, writes {@code <suite>-<gateway>-<timestamp>.json} and attaches it to Allure. A run that
+ * ended early (its gateway died, or an abortOnFail threshold failed) is written too, then fails its row.
  */
 public final class BenchmarkRunner {
   private final BenchSession session;
@@ -47,6 +48,7 @@ public final class BenchmarkRunner {
     Path file = RunResultJson.write(result, session.config().resultsDir());
     session.record(result);
     AllureRun.describe(result, gateway, file, session.config().timeScale());
+    Loads.requireCompleted(result, file);
     return result;
   }
 

@@ -2,6 +2,7 @@ package dev.gatebench.junit;
 
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.Gateway;
+import dev.gatebench.load.AbortSignal;
 import dev.gatebench.load.ChatRequestFactory;
 import dev.gatebench.load.LoadEngine;
 import dev.gatebench.load.Scenario;
@@ -10,7 +11,10 @@ import dev.gatebench.load.Target;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.threshold.Thresholds;
 import dev.gatebench.upstream.MockUpstream;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Drives one scenario against a gateway with the configured request: model, tokens, temperature, streaming. */
 final class Loads {
@@ -18,12 +22,37 @@ final class Loads {
 
   private Loads() {}
 
+  /**
+   * Runs the scenario; a gateway that dies meanwhile ends the row early (see {@link GatewayLiveness}),
+   * with the reason printed and kept as the result's {@code abortedBy}.
+   */
   static RunResult run(BenchConfig config, String suite, Gateway gateway, Scenario scenario, Thresholds thresholds) {
+    return run(config, suite, gateway, scenario, thresholds, GatewayLiveness.of(gateway, config), System.out);
+  }
+
+  static RunResult run(BenchConfig config, String suite, Gateway gateway, Scenario scenario, Thresholds thresholds,
+      AbortSignal liveness, PrintStream console) {
     ChatRequestFactory requests = ChatRequestFactory.of(config.testModel(), config.maxTokens(),
         config.temperature(), streaming(config));
     Target target = new Target(gateway.name(), gateway.chatCompletionsUrl(), gateway.authHeaders());
-    return StandardMetrics.runner(LoadEngine.of(requests), System.out)
-        .run(suite, target, scenario, StandardMetrics.checks(thresholds));
+    return StandardMetrics.runner(LoadEngine.of(requests), console)
+        .run(suite, target, scenario, StandardMetrics.checks(thresholds), liveness);
+  }
+
+  /**
+   * Fails the row of a run that ended before its schedule (its gateway died, or an abortOnFail
+   * threshold failed), once its result is written: k6 fails such a run too.
+   *
+   * @param resultFile where the result was written
+   * @throws AssertionError naming the run, why it ended and where its result is
+   */
+  static void requireCompleted(RunResult result, Path resultFile) {
+    result.abortedBy().ifPresent(reason -> {
+      throw new AssertionError(String.format(Locale.ROOT,
+          "%s against %s was aborted after %.1f s: %s.%nIts result so far is in %s; find why in the gateway's "
+              + "log, then re-run", result.suite(), result.target(), result.testRunDurationMs() / 1000.0, reason,
+          resultFile));
+    });
   }
 
   /**

@@ -4,25 +4,21 @@ import dev.gatebench.metrics.RunResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 
 /**
  * Runs a {@link Scenario} against a {@link Target} and returns its {@link RunResult}. While the
- * run lasts it ticks once a second: VU gauge, interval close, progress, abortOnFail. The run is
- * bounded by the scheduled duration + gracefulStop (+ a small margin, after which it is aborted).
+ * run lasts it ticks once a second: VU gauge, interval close, progress, abortOnFail thresholds and
+ * the caller's {@link AbortSignal} (e.g. the target died). The run is bounded by the scheduled
+ * duration + gracefulStop (+ a small margin, after which it is aborted).
  * Memory is constant: everything goes through the collector's fixed-size recorders. One run at a
  * time per thread; a runner may be shared across threads.
  */
 public final class LoadRunner {
   /** Added to duration + gracefulStop before the runner itself interrupts a run that will not end. */
   static final Duration SAFETY_MARGIN = Duration.ofSeconds(5);
-  private static final long SECOND_NANOS = 1_000_000_000L;
 
   private final LoadEngine engine;
   private final LongFunction<RunCollector> collectors;
@@ -46,11 +42,26 @@ public final class LoadRunner {
    * @throws TargetUnreachableException before any load if the target refuses connections
    */
   public RunResult run(String suite, Target target, Scenario scenario, RunChecks checks) {
+    return run(suite, target, scenario, checks, AbortSignal.NONE);
+  }
+
+  /**
+   * As {@link #run(String, Target, Scenario, RunChecks)}, ending the run early when {@code signal}
+   * gives a reason (checked once a second, after the abortOnFail thresholds). An early end is
+   * printed at once and recorded as {@code environment.abortedBy}; the result is returned all the same.
+   *
+   * @param signal e.g. {@link AbortSignal#whenRefusedFor}, or {@link AbortSignal#NONE}
+   * @throws TargetUnreachableException before any load if the target refuses connections
+   */
+  public RunResult run(String suite, Target target, Scenario scenario, RunChecks checks, AbortSignal signal) {
+    Objects.requireNonNull(signal, "signal");
     Instant startedAt = Instant.now();
     long startNanos = System.nanoTime();
     RunCollector collector = collectors.apply(startNanos);
-    ScenarioRun run = engine.start(scenario, target, collector);
-    String abortedBy = tickUntilFinished(run, collector, scenario, checks, startNanos);
+    Refusals refusals = new Refusals();
+    ScenarioRun run = engine.start(scenario, target, refusals.watching(collector));
+    String abortedBy = new RunTicks(suite + " against " + target.name(), run, collector, refusals, scenario, checks,
+        signal, progress, startNanos).untilFinished();
     long endNanos = System.nanoTime();
     collector.vus(run.activeVus(), run.allocatedVus());
     collector.closeInterval(endNanos);
@@ -58,50 +69,6 @@ public final class LoadRunner {
     RunResult result = collector.toResult(suite, target.name(), startedAt, endNanos - startNanos,
         scenario.toK6Options(), config(run), environment(abortedBy));
     return checks.evaluate(result);
-  }
-
-  /** Returns the failed abortOnFail thresholds that stopped the run, or null. */
-  private String tickUntilFinished(ScenarioRun run, RunCollector collector, Scenario scenario, RunChecks checks,
-      long startNanos) {
-    long boundNanos = scenario.scheduledDuration().plus(scenario.gracefulStop()).plus(SAFETY_MARGIN).toNanos();
-    String abortedBy = null;
-    for (long tick = 1; !awaitUntil(run, startNanos + tick * SECOND_NANOS); tick++) {
-      long nowNanos = System.nanoTime();
-      collector.vus(run.activeVus(), run.allocatedVus());
-      Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
-      progress.onInterval(collector.closeInterval(nowNanos), elapsed, plannedDuration(scenario));
-      List<String> failures = abortedBy == null ? checks.abortingFailures(collector.summaries(), elapsed) : List.of();
-      if (!failures.isEmpty()) {
-        abortedBy = String.join(", ", failures);
-        run.abort();
-      }
-      if (nowNanos - startNanos > boundNanos) run.abort();
-    }
-    return abortedBy;
-  }
-
-  /** What progress shows as the run's length; zero (unknown) when it ends by iteration count. */
-  private static Duration plannedDuration(Scenario scenario) {
-    return switch (scenario.executor()) {
-      case PER_VU_ITERATIONS, SHARED_ITERATIONS -> Duration.ZERO;
-      default -> scenario.scheduledDuration();
-    };
-  }
-
-  /** Waits for the run to finish or the clock to reach {@code deadlineNanos}; true if finished. */
-  private static boolean awaitUntil(ScenarioRun run, long deadlineNanos) {
-    try {
-      run.finished().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-      return true;
-    } catch (TimeoutException notYet) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      run.abort();
-      throw new IllegalStateException("interrupted while the load ran; the run was aborted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the load run failed", e.getCause());
-    }
   }
 
   private Map<String, String> config(ScenarioRun run) {
@@ -114,7 +81,7 @@ public final class LoadRunner {
 
   private static Map<String, Object> environment(String abortedBy) {
     Map<String, Object> environment = new LinkedHashMap<>();
-    if (abortedBy != null) environment.put("abortedBy", abortedBy);
+    if (abortedBy != null) environment.put(RunResult.ABORTED_BY, abortedBy);
     return environment;
   }
 }

@@ -18,4 +18,10 @@ public interface RunProgress {
   void onInterval(IntervalStats second, Duration elapsed, Duration total);
 
   void finish();
+
+  /**
+   * The run is being ended early; {@code line} says which run and why, e.g.
+   * {@code sustained against litellm aborted after 4.1 s: every connection was refused for 3.0 s}.
+   */
+  default void aborted(String line) {}
 }

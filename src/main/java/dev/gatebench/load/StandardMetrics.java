@@ -57,6 +57,11 @@ public final class StandardMetrics {
       public void finish() {
         reporter.finish();
       }
+
+      @Override
+      public void aborted(String line) {
+        reporter.aborted(line);
+      }
     };
   }
 

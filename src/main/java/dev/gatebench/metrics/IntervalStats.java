@@ -2,7 +2,8 @@ package dev.gatebench.metrics;
 
 /**
  * One second of a run: the time series behind the report's over-time charts and the regression
- * gate's repeated samples. Latencies in ms over requests that ended in that second; NaN when none did.
+ * gate's repeated samples. Latencies in ms over the successful requests that ended in that second;
+ * NaN when none did.
  *
  * @param offsetSeconds seconds since the run started (0 = first second)
  * @param requests requests that ended in this second

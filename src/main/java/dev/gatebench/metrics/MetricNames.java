@@ -23,8 +23,17 @@ public final class MetricNames {
   public static final String DROPPED_ITERATIONS = "dropped_iterations";
   public static final String VUS = "vus";
   public static final String VUS_MAX = "vus_max";
+  /**
+   * How long failed requests took, from the intended start to the error (k6's http_req_duration
+   * with {@code expected_response:false}): kept apart so that a refused connection's 0.5 ms is
+   * never read as a latency.
+   */
+  public static final String FAILED_REQUEST_DURATION = "failed_request_duration";
 
-  /** Trends whose values are times in ms (k6 {@code contains: time}); their histograms are in ns. */
+  /**
+   * Latency trends: times in ms (k6 {@code contains: time}), histograms in ns, successful requests
+   * only. {@link #FAILED_REQUEST_DURATION} is a time trend too, but not a latency.
+   */
   public static final Set<String> LATENCY_TRENDS = Set.of(CHAT_COMPLETION_LATENCY, TIME_TO_FIRST_BYTE,
       TIME_TO_FIRST_TOKEN, INTER_TOKEN_LATENCY);
 
@@ -38,6 +47,7 @@ public final class MetricNames {
   /** Every metric name a {@link MetricsCollector} reports, sorted. */
   public static Set<String> all() {
     Set<String> names = new TreeSet<>(LATENCY_TRENDS);
+    names.add(FAILED_REQUEST_DURATION);
     names.addAll(Set.of(THROUGHPUT_TOTAL, REQUESTS_TOTAL, REQUESTS_SUCCESS, REQUESTS_FAILED,
         TOKENS_PER_SECOND, ERROR_RATE, CONCURRENT_REQUESTS, DROPPED_ITERATIONS, VUS, VUS_MAX));
     for (ErrorKind kind : ErrorKind.values()) names.add(errors(kind));

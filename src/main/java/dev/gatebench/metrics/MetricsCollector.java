@@ -21,10 +21,14 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #closeInterval}, {@link #summaries()} and {@link #toResult} are synchronized; the runner
  * calls {@code closeInterval} once a second from one thread.
  *
- * <p>Meaning of each metric, as in the original k6 scripts: every finished request counts in
- * {@code requests_total}, {@code throughput_total} and {@code chat_completion_latency} (failures
- * included); {@code tokens_per_second} is completion tokens / latency in s, for successes that
- * report tokens.
+ * <p>Meaning of each metric: every finished request counts in {@code requests_total} and
+ * {@code throughput_total}, as in the original k6 scripts. The latency trends
+ * ({@code chat_completion_latency}, {@code time_to_first_byte}, {@code time_to_first_token},
+ * {@code inter_token_latency}) and {@code tokens_per_second} hold successful requests only, as k6's
+ * {@code http_req_duration{expected_response:true}}: a refused connection's 0.5 ms is not a latency.
+ * Failed requests are counted in {@code requests_failed} and {@code errors_<kind>}, and timed in
+ * {@code failed_request_duration}. {@code tokens_per_second} is completion tokens / latency in s,
+ * for successes that report tokens.
  */
 public final class MetricsCollector implements MetricsSink {
   /** Latencies above one hour (ns) are clamped: requests time out long before. */
@@ -39,6 +43,7 @@ public final class MetricsCollector implements MetricsSink {
   private final TrendRecorder ttfb;
   private final TrendRecorder ttft;
   private final TrendRecorder itl;
+  private final TrendRecorder failedDuration = new TrendRecorder(HIGHEST_LATENCY_NANOS);
   private final TrendRecorder tokensPerSecond = new TrendRecorder(HIGHEST_MILLI_TOKENS_PER_SECOND);
   private final LongAdder requestsTotal = new LongAdder();
   private final LongAdder requestsSuccess = new LongAdder();
@@ -74,20 +79,21 @@ public final class MetricsCollector implements MetricsSink {
     inFlight.decrementFloorZero();
     requestsTotal.increment();
     intervalRequests.incrementAndGet();
-    latency.record(outcome.latencyNanos());
-    if (outcome.firstByteNanos() != RequestOutcome.UNSET) ttfb.record(outcome.timeToFirstByteNanos());
-    if (outcome.firstTokenNanos() != RequestOutcome.UNSET) ttft.record(outcome.timeToFirstTokenNanos());
-    for (long gap : outcome.tokenGapsNanos()) itl.record(gap);
     if (outcome.success()) {
       recordSuccess(outcome);
     } else {
       requestsFailed.increment();
       intervalErrors.incrementAndGet();
       errorsByKind.get(outcome.error()).increment();
+      failedDuration.record(outcome.latencyNanos());
     }
   }
 
   private void recordSuccess(RequestOutcome outcome) {
+    latency.record(outcome.latencyNanos());
+    if (outcome.firstByteNanos() != RequestOutcome.UNSET) ttfb.record(outcome.timeToFirstByteNanos());
+    if (outcome.firstTokenNanos() != RequestOutcome.UNSET) ttft.record(outcome.timeToFirstTokenNanos());
+    for (long gap : outcome.tokenGapsNanos()) itl.record(gap);
     requestsSuccess.increment();
     intervalOutputTokens.addAndGet(outcome.outputTokens());
     long latencyNanos = outcome.latencyNanos();
@@ -144,6 +150,7 @@ public final class MetricsCollector implements MetricsSink {
     drainAll();
     return new SummaryBuilder(durationNanos)
         .trends(latencyTrends, TrendValues.NANOS_PER_MS)
+        .trends(Map.of(FAILED_REQUEST_DURATION, failedDuration), TrendValues.NANOS_PER_MS)
         .trend(TOKENS_PER_SECOND, tokensPerSecond.cumulative(), MILLI)
         .counters(counterCounts())
         .rate(ERROR_RATE, requestsFailed.sum(), requestsSuccess.sum())
@@ -186,6 +193,7 @@ public final class MetricsCollector implements MetricsSink {
   private Map<String, String> encodedHistograms() {
     Map<String, String> encoded = new LinkedHashMap<>();
     latencyTrends.forEach((name, trend) -> encoded.put(name, HistogramCodec.encode(trend.cumulative())));
+    encoded.put(FAILED_REQUEST_DURATION, HistogramCodec.encode(failedDuration.cumulative()));
     return encoded;
   }
 
@@ -195,6 +203,7 @@ public final class MetricsCollector implements MetricsSink {
 
   private List<TrendRecorder> allTrends() {
     List<TrendRecorder> all = new ArrayList<>(latencyTrends.values());
+    all.add(failedDuration);
     all.add(tokensPerSecond);
     return all;
   }

@@ -66,6 +66,13 @@ public final class ProgressReporter {
     out.flush();
   }
 
+  /** Prints why the run is ending early on a line of its own, whether or not the output is a terminal. */
+  public void aborted(String line) {
+    finish();
+    out.println(line);
+    out.flush();
+  }
+
   String line(IntervalStats s, Duration elapsed, Duration total) {
     double errorPercent = requestsSoFar == 0 ? 0 : 100.0 * errorsSoFar / requestsSoFar;
     return String.format(Locale.ROOT, "[%6s / %s] vus %d | %.1f req/s | p50 %s p95 %s | errors %d (%.1f%%)",

@@ -1,6 +1,9 @@
 package dev.gatebench.metrics;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +13,24 @@ import java.util.Optional;
  * Everything one run measured, written as {@code <suite>-<target>-<timestamp>.json}. Its
  * {@code metrics} and {@code state} follow k6's end-of-test summary so that tools reading k6
  * summaries read ours; the rest is gatebench's.
+ *
+ * <p>Successes and failures are kept apart, as k6 splits {@code http_req_duration} by
+ * {@code expected_response}. In the JSON:
+ * <pre>{@code
+ * "metrics": {
+ *   "chat_completion_latency": {"type": "trend", "contains": "time", "values": {"med": 412.3, ..., "count": 980}},
+ *   "failed_request_duration": {"type": "trend", "contains": "time", "values": {"med": 0.4, ..., "count": 20}},
+ *   "requests_failed":         {"type": "counter", "contains": "default", "values": {"count": 20, "rate": 0.33}},
+ *   "errors_connect_refused":  {"type": "counter", "contains": "default", "values": {"count": 18, "rate": 0.3}},
+ *   "errors_reset":            {"type": "counter", "contains": "default", "values": {"count": 2, "rate": 0.03}}, ...
+ * },
+ * "environment": {"abortedBy": "gateway LiteLLM (pid 4242) exited with status 137 ...", ...}
+ * }</pre>
+ * The latency trends ({@link MetricNames#LATENCY_TRENDS}) and {@code tokens_per_second} count
+ * successful requests only; {@code failed_request_duration} times the failed ones, and
+ * {@code errors_<kind>} counts them per {@link ErrorKind} (see {@link #errorsByKind()}).
+ * {@code environment.abortedBy} is present when the run ended before its schedule, and says why:
+ * failed abortOnFail thresholds, or the target stopped answering (see {@link #abortedBy()}).
  *
  * <p>{@code scenario} and {@code environment} values are stored as they read back from JSON: whole
  * numbers as Integer (Long beyond int range), other numbers as Double, enums by name, durations
@@ -31,6 +52,8 @@ import java.util.Optional;
 public record RunResult(String suite, String target, Instant startedAt, long testRunDurationMs,
     Map<String, MetricSummary> metrics, List<IntervalStats> timeSeries, Map<String, String> histograms,
     Map<String, Object> scenario, Map<String, String> config, Map<String, Object> environment) {
+  /** The {@code environment} key of {@link #abortedBy()}. */
+  public static final String ABORTED_BY = "abortedBy";
 
   public RunResult {
     if (suite == null || suite.isBlank()) throw new IllegalArgumentException("suite must not be blank but was '" + suite + "'");
@@ -53,6 +76,26 @@ public record RunResult(String suite, String target, Instant startedAt, long tes
   }
 
   /**
+   * Why the run ended before its schedule, e.g. {@code error_rate rate<0.1 failed: measured 0.4} or
+   * {@code gateway LiteLLM (pid 4242) exited with status 137; its log: target/gatebench-logs/litellm.log};
+   * empty for a run that ran its course.
+   */
+  public Optional<String> abortedBy() {
+    return Optional.ofNullable(environment.get(ABORTED_BY)).map(Object::toString);
+  }
+
+  /** Failed requests per kind, kinds without failures left out, in {@link ErrorKind} order; empty for a clean run. */
+  public Map<ErrorKind, Long> errorsByKind() {
+    Map<ErrorKind, Long> byKind = new EnumMap<>(ErrorKind.class);
+    for (ErrorKind kind : ErrorKind.values()) {
+      long count = metric(MetricNames.errors(kind)).map(m -> m.values().getOrDefault("count", 0.0)).orElse(0.0)
+          .longValue();
+      if (count > 0) byKind.put(kind, count);
+    }
+    return Collections.unmodifiableMap(byKind);
+  }
+
+  /**
    * The stored histogram of a latency metric, values in ns, decoded; empty when none was stored.
    *
    * @throws IllegalArgumentException when the stored text is not an encoded histogram
@@ -69,7 +112,7 @@ public record RunResult(String suite, String target, Instant startedAt, long tes
 
   /** A copy with more environment facts (resource use, gateway metrics deltas) merged in. */
   public RunResult withEnvironment(Map<String, Object> more) {
-    Map<String, Object> merged = new java.util.LinkedHashMap<>(environment);
+    Map<String, Object> merged = new LinkedHashMap<>(environment);
     merged.putAll(more);
     return new RunResult(suite, target, startedAt, testRunDurationMs, metrics, timeSeries, histograms,
         scenario, config, merged);

@@ -1,6 +1,7 @@
 package dev.gatebench.stack;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +34,14 @@ final class ShutdownStopper {
 
   void forget(AutoCloseable resource) {
     afterStopping.remove(resource);
+  }
+
+  /** The exit status of a tracked process that has exited; empty while it runs or once it was stopped. */
+  OptionalInt exitStatus(long pid) {
+    for (ManagedProcess process : running) {
+      if (process.handle().pid() == pid && !process.isAlive()) return OptionalInt.of(process.exitCode());
+    }
+    return OptionalInt.empty();
   }
 
   private void stopAll() {

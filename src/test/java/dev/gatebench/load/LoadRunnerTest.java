@@ -8,6 +8,7 @@ import dev.gatebench.metrics.RunResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ class LoadRunnerTest {
   private final AtomicReference<FakeCollector> collector = new AtomicReference<>();
   private final AtomicInteger progressSeconds = new AtomicInteger();
   private final AtomicInteger progressFinished = new AtomicInteger();
+  private final AtomicReference<String> abortLine = new AtomicReference<>();
 
   private LoadRunner runner() {
     RunProgress progress = new RunProgress() {
@@ -27,6 +29,11 @@ class LoadRunnerTest {
       @Override
       public void finish() {
         progressFinished.incrementAndGet();
+      }
+
+      @Override
+      public void aborted(String line) {
+        abortLine.set(line);
       }
     };
     LoadEngine engine = new LoadEngine(ChatRequestFactory.of("m", 8, 0.7, false), Duration.ofSeconds(5), 1);
@@ -76,6 +83,26 @@ class LoadRunnerTest {
       assertThat(System.nanoTime() - before).as("aborted after the first tick, not after 30 s")
           .isLessThan(Duration.ofSeconds(10).toNanos());
       assertThat(result.environment()).containsEntry("abortedBy", "error_rate: rate<0.1").containsEntry("evaluated", true);
+    }
+  }
+
+  @Test
+  void anAbortSignalEndsTheRunOnTheTickItGivesAReason() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(r -> r.json(200, ScriptedServer.COMPLETION))) {
+      AbortSignal afterTwoSeconds = traffic -> traffic.elapsed().toMillis() >= 1_900
+          ? Optional.of("the target's process exited with status 137") : Optional.empty();
+      long before = System.nanoTime();
+
+      RunResult result = runner().run("sustained", server.target(),
+          Scenario.constantVus(2, Duration.ofSeconds(30)).thinkTime(Duration.ofMillis(50)), RunChecks.NONE,
+          afterTwoSeconds);
+
+      assertThat(System.nanoTime() - before).as("ended on the second tick, not after 30 s")
+          .isBetween(Duration.ofMillis(1_900).toNanos(), Duration.ofSeconds(6).toNanos());
+      assertThat(result.abortedBy()).contains("the target's process exited with status 137");
+      assertThat(abortLine.get()).as("the console line names the run and the reason")
+          .startsWith("sustained against scripted aborted after 2.")
+          .endsWith(" s: the target's process exited with status 137");
     }
   }
 }

@@ -3,10 +3,15 @@ package dev.gatebench.load;
 import static dev.gatebench.metrics.MetricNames.CHAT_COMPLETION_LATENCY;
 import static dev.gatebench.metrics.MetricNames.DROPPED_ITERATIONS;
 import static dev.gatebench.metrics.MetricNames.ERROR_RATE;
+import static dev.gatebench.metrics.MetricNames.FAILED_REQUEST_DURATION;
+import static dev.gatebench.metrics.MetricNames.REQUESTS_FAILED;
+import static dev.gatebench.metrics.MetricNames.REQUESTS_SUCCESS;
+import static dev.gatebench.metrics.MetricNames.TIME_TO_FIRST_BYTE;
 import static dev.gatebench.metrics.MetricNames.REQUESTS_TOTAL;
 import static dev.gatebench.metrics.MetricNames.TIME_TO_FIRST_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatebench.metrics.ErrorKind;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.threshold.Threshold;
 import dev.gatebench.threshold.Thresholds;
@@ -16,6 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The runner wired to the real MetricsCollector, Thresholds and ProgressReporter. */
@@ -77,6 +87,68 @@ class StandardMetricsTest {
       assertThat(result.metric(ERROR_RATE).orElseThrow().thresholds().values()).noneMatch(o -> o.ok());
       assertThat(result.metric(DROPPED_ITERATIONS)).isPresent();
       assertThat(progress.toString(StandardCharsets.UTF_8)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void onlySuccessfulRequestsFeedTheLatencyPercentiles() throws Exception {
+    AtomicInteger served = new AtomicInteger();
+    try (ScriptedServer server = ScriptedServer.start(r -> {
+      if (served.incrementAndGet() % 3 == 0) r.json(500, "{}");
+      else r.json(200, ScriptedServer.COMPLETION);
+    })) {
+      RunResult result = StandardMetrics.runner(engine(false)).run("mixed", server.target(),
+          Scenario.perVuIterations(2, 15));
+
+      double successes = result.metric(REQUESTS_SUCCESS).orElseThrow().values().get("count");
+      double failures = result.metric(REQUESTS_FAILED).orElseThrow().values().get("count");
+      assertThat(successes + failures).as("every request counted").isEqualTo(30.0);
+      assertThat(failures).as("every third request got a 500").isEqualTo(10.0);
+      assertThat(result.histogram(CHAT_COMPLETION_LATENCY).orElseThrow().getTotalCount())
+          .as("latency histogram holds the successes only").isEqualTo((long) successes);
+      assertThat(result.metric(CHAT_COMPLETION_LATENCY).orElseThrow().values().get("count")).isEqualTo(successes);
+      assertThat(result.metric(TIME_TO_FIRST_BYTE).orElseThrow().values().get("count")).isEqualTo(successes);
+      assertThat(result.histogram(FAILED_REQUEST_DURATION).orElseThrow().getTotalCount())
+          .as("failures timed on their own").isEqualTo((long) failures);
+      assertThat(result.errorsByKind()).containsExactly(Map.entry(ErrorKind.HTTP_STATUS, 10L));
+    }
+  }
+
+  @Test
+  void aTargetThatStopsListeningEndsTheRunWithTheRefusalRule() throws Exception {
+    AtomicBoolean dead = new AtomicBoolean();
+    try (ScriptedServer server = ScriptedServer.start(r -> {
+      if (dead.get()) r.reset(); // what a killed process's kernel does to open connections
+      else r.json(200, ScriptedServer.COMPLETION);
+    })) {
+      ByteArrayOutputStream console = new ByteArrayOutputStream();
+      ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+      long[] killedAt = new long[1];
+      killer.schedule(() -> {
+        dead.set(true);
+        server.close();
+        killedAt[0] = System.nanoTime();
+        return null;
+      }, 1_500, TimeUnit.MILLISECONDS);
+
+      RunResult result = StandardMetrics.runner(engine(false), new PrintStream(console, true, StandardCharsets.UTF_8))
+          .run("sustained", server.target(), Scenario.constantVus(3, Duration.ofSeconds(30))
+              .thinkTime(Duration.ofMillis(100)), StandardMetrics.checks(Thresholds.none()),
+              AbortSignal.whenRefusedFor(Duration.ofSeconds(1)));
+      long endedAfterKillNanos = System.nanoTime() - killedAt[0];
+      killer.shutdown();
+
+      assertThat(endedAfterKillNanos).as("1 s of refusals, then the next tick; not the scheduled 30 s")
+          .isLessThan(Duration.ofSeconds(4).toNanos());
+      assertThat(result.abortedBy()).hasValueSatisfying(r -> assertThat(r).startsWith("every connection was refused for 1."));
+      assertThat(console.toString(StandardCharsets.UTF_8)).as("said on the console when it happened")
+          .contains("sustained against scripted aborted after ").contains(": every connection was refused for 1.");
+      assertThat(result.errorsByKind()).containsKey(ErrorKind.CONNECT_REFUSED);
+      assertThat(result.histogram(CHAT_COMPLETION_LATENCY).orElseThrow().getTotalCount())
+          .as("refused connections are not latencies")
+          .isEqualTo(result.metric(REQUESTS_SUCCESS).orElseThrow().values().get("count").longValue());
+      assertThat(result.metric(CHAT_COMPLETION_LATENCY).orElseThrow().values().get("min"))
+          .as("no sub-millisecond refusal in the percentiles").isGreaterThan(0.0);
     }
   }
 }

@@ -66,8 +66,50 @@ class MetricsCollectorTest {
     assertThat(s.get(errors(ErrorKind.HTTP_STATUS)).values()).containsEntry("count", 2.0);
     assertThat(s.get(errors(ErrorKind.TIMEOUT)).values()).containsEntry("count", 1.0);
     assertThat(s.get(errors(ErrorKind.RESET)).values()).containsEntry("count", 0.0);
-    assertThat(s.get(CHAT_COMPLETION_LATENCY).values()).as("failures count in latency, as the original")
+    assertThat(s.get(CHAT_COMPLETION_LATENCY).values()).as("successes only in the latency trend")
+        .containsEntry("count", 7.0);
+    assertThat(s.get(FAILED_REQUEST_DURATION).values()).as("failures timed on their own")
+        .containsEntry("count", 3.0);
+  }
+
+  @Test
+  void failedRequestsStayOutOfEveryLatencyPercentile() {
+    for (int i = 0; i < 10; i++) collector.record(ok(400, 10));
+    // a 500 answer has a first byte, a refused connection has none: neither is a latency
+    for (int i = 0; i < 90; i++) {
+      collector.record(RequestOutcome.failed(START, START, START + MS / 2, 0, ErrorKind.CONNECT_REFUSED));
+    }
+    collector.record(new RequestOutcome(START, START, START + MS, RequestOutcome.UNSET, START + 2 * MS, null, 0,
+        500, ErrorKind.HTTP_STATUS));
+
+    Map<String, MetricSummary> s = collector.summaries();
+
+    assertThat(s.get(CHAT_COMPLETION_LATENCY).values().get("med")).as("p50 of the 10 successes, not of 0.5 ms refusals")
+        .isCloseTo(400.0, withinPercentage(0.1));
+    assertThat(s.get(CHAT_COMPLETION_LATENCY).values().get("min")).isCloseTo(400.0, withinPercentage(0.1));
+    assertThat(s.get(TIME_TO_FIRST_BYTE).values()).as("the 500's first byte is not a ttfb sample")
         .containsEntry("count", 10.0);
+    assertThat(s.get(FAILED_REQUEST_DURATION).values()).containsEntry("count", 91.0);
+    assertThat(s.get(FAILED_REQUEST_DURATION).values().get("med")).isCloseTo(0.5, withinPercentage(0.1));
+    assertThat(s.get(FAILED_REQUEST_DURATION).contains()).isEqualTo("time");
+    assertThat(s.get(errors(ErrorKind.CONNECT_REFUSED)).values()).containsEntry("count", 90.0);
+    assertThat(collector.closeInterval(START + SECOND).latencyP50Ms()).as("the time series too")
+        .isCloseTo(400.0, withinPercentage(0.1));
+  }
+
+  @Test
+  void aRunWithOnlyFailuresHasNoLatencySamples() {
+    collector.record(failed(ErrorKind.CONNECT_REFUSED));
+    collector.record(failed(ErrorKind.RESET));
+
+    RunResult result = collector.toResult("sustained", "litellm", Instant.EPOCH, SECOND, Map.of(), Map.of(), Map.of());
+
+    assertThat(result.metric(CHAT_COMPLETION_LATENCY).orElseThrow().values()).as("no p(95) to pass a threshold")
+        .containsOnly(Map.entry("count", 0.0));
+    assertThat(result.errorsByKind()).as("counts per kind, in ErrorKind order")
+        .containsExactly(Map.entry(ErrorKind.CONNECT_REFUSED, 1L), Map.entry(ErrorKind.RESET, 1L));
+    assertThat(result.histogram(FAILED_REQUEST_DURATION).orElseThrow().getTotalCount()).isEqualTo(2);
+    assertThat(result.timeSeries().getFirst().latencyP50Ms()).isNaN();
   }
 
   @Test
@@ -166,7 +208,7 @@ class MetricsCollectorTest {
     assertThat(second.requests()).isZero();
     assertThat(second.latencyP95Ms()).as("no request ended in this second").isNaN();
     assertThat(collector.summaries().get(CHAT_COMPLETION_LATENCY).values())
-        .as("intervals feed the cumulative summary").containsEntry("count", 3.0);
+        .as("intervals feed the cumulative summary, successes only").containsEntry("count", 2.0);
   }
 
   @Test
@@ -225,7 +267,10 @@ class MetricsCollectorTest {
     assertThat(result.timeSeries()).hasSize(1);
     assertThat(result.config()).containsEntry("LITELLM_MASTER_KEY", "***").containsEntry("TEST_MODEL", "claude");
     assertThat(result.environment()).containsKey("machine").containsEntry("workers", 1);
-    assertThat(result.histograms()).containsOnlyKeys(LATENCY_TRENDS);
+    assertThat(result.histograms().keySet()).containsExactlyInAnyOrder(CHAT_COMPLETION_LATENCY, TIME_TO_FIRST_BYTE,
+        TIME_TO_FIRST_TOKEN, INTER_TOKEN_LATENCY, FAILED_REQUEST_DURATION);
+    assertThat(result.errorsByKind()).isEmpty();
+    assertThat(result.abortedBy()).isEmpty();
     assertThat(result.histogram(CHAT_COMPLETION_LATENCY).orElseThrow().getTotalCount()).isEqualTo(1);
     assertThat(result.metrics().get(REQUESTS_TOTAL).values().get("rate")).isCloseTo(1 / 1.5, within(1e-9));
   }

@@ -36,6 +36,19 @@ class ProgressReporterTest {
   }
 
   @Test
+  void anAbortIsPrintedOnALineOfItsOwnAfterTheRedrawnLine() {
+    ProgressReporter reporter = new ProgressReporter(out, true, Duration.ofSeconds(10));
+
+    reporter.onInterval(second(0, 34, 0), Duration.ofSeconds(1), Duration.ofSeconds(90));
+    reporter.aborted("sustained against litellm aborted after 1.0 s: gateway LiteLLM (pid 7) exited with status 137");
+    reporter.finish();
+
+    assertThat(printed()).endsWith("errors 0 (0.0%)" + System.lineSeparator()
+        + "sustained against litellm aborted after 1.0 s: gateway LiteLLM (pid 7) exited with status 137"
+        + System.lineSeparator());
+  }
+
+  @Test
   void inCiPrintsASparsePlainLineAndTheLast() {
     ProgressReporter reporter = new ProgressReporter(out, false, Duration.ofSeconds(10));
 

@@ -95,6 +95,10 @@ class RunResultJsonTest {
     assertThat(latency.at("/values/p(95)").asDouble()).isBetween(94.0, 96.0);
     assertThat(latency.at("/thresholds/p(95)<30000/ok").asBoolean()).isTrue();
     assertThat(json.at("/metrics/error_rate/values/rate").asDouble()).isEqualTo(1 / 101.0);
+    assertThat(json.at("/metrics/failed_request_duration/contains").asText()).isEqualTo("time");
+    assertThat(json.at("/metrics/failed_request_duration/values/max").asDouble()).as("the 429 took 3 ms")
+        .isBetween(2.99, 3.01);
+    assertThat(json.at("/metrics/errors_http_status/values/count").asDouble()).isEqualTo(1.0);
     assertThat(json.at("/state/testRunDurationMs").asLong()).isEqualTo(2000);
     assertThat(json.at("/harness/name").asText()).isEqualTo("gatebench");
     assertThat(json.at("/harness/version").asText()).isNotBlank();
@@ -116,8 +120,10 @@ class RunResultJsonTest {
     Histogram histogram = (Histogram) reader.nextIntervalHistogram();
     reader.close();
 
-    assertThat(histogram.getTotalCount()).isEqualTo(101);
+    assertThat(histogram.getTotalCount()).as("the 100 successes, not the 429").isEqualTo(100);
     assertThat(histogram.getTag()).isEqualTo("chat_completion_latency");
+    assertThat(dir.resolve("baseline-litellm-2026-11-27T22-30-00-123Z.failed_request_duration.hlog"))
+        .as("the 429 is timed on its own").exists();
     assertThat(dir.resolve("baseline-litellm-2026-11-27T22-30-00-123Z.time_to_first_token.hlog"))
         .as("no log for a metric without samples").doesNotExist();
   }

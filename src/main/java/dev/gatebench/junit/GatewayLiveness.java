@@ -1,0 +1,97 @@
+package dev.gatebench.junit;
+
+import dev.gatebench.config.BenchConfig;
+import dev.gatebench.config.BenchConfigException;
+import dev.gatebench.gateway.Gateway;
+import dev.gatebench.load.AbortSignal;
+import dev.gatebench.stack.ProcessExits;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * Whether the gateway under load is still there, asked once a second while its row runs: its
+ * process (when gatebench started one) has not exited, and not every connection to it has been
+ * refused for {@code gatebench.deadAfter}. The reason names the gateway, its exit status and its
+ * log, so that the row's failure says where to look. The gateway is not restarted: its row ends,
+ * the other rows go on. Thread-safe.
+ */
+final class GatewayLiveness implements AbortSignal {
+  static final String DEAD_AFTER = "gatebench.deadAfter";
+  /** Long enough that a listener being re-opened is not called dead, short enough to notice a dead one in seconds. */
+  static final String DEFAULT_DEAD_AFTER = "3s";
+  private static final int SIGNAL_BASE = 128;
+  /** The JVM learns a child's exit status a moment after the OS reports it gone. */
+  private static final int STATUS_POLLS = 10;
+  private static final Duration STATUS_POLL = Duration.ofMillis(20);
+
+  private final Gateway gateway;
+  private final String deadAfterText;
+  private final AbortSignal refused;
+  private final Function<ProcessHandle, OptionalInt> exitStatuses;
+
+  GatewayLiveness(Gateway gateway, Duration deadAfter, String deadAfterText,
+      Function<ProcessHandle, OptionalInt> exitStatuses) {
+    this.gateway = gateway;
+    this.deadAfterText = deadAfterText;
+    this.refused = AbortSignal.whenRefusedFor(deadAfter);
+    this.exitStatuses = exitStatuses;
+  }
+
+  /** @throws BenchConfigException when {@code gatebench.deadAfter} is not a positive duration */
+  static GatewayLiveness of(Gateway gateway, BenchConfig config) {
+    Duration deadAfter = config.duration(DEAD_AFTER, DEFAULT_DEAD_AFTER);
+    String text = config.get(DEAD_AFTER).orElse(DEFAULT_DEAD_AFTER);
+    if (deadAfter.isZero()) {
+      throw new BenchConfigException(DEAD_AFTER + " must be > 0 but was '" + text + "'; it is how long every "
+          + "connection to a gateway may be refused before its row ends, e.g. -D" + DEAD_AFTER + "="
+          + DEFAULT_DEAD_AFTER);
+    }
+    return new GatewayLiveness(gateway, deadAfter, text, ProcessExits::of);
+  }
+
+  @Override
+  public Optional<String> reason(Traffic traffic) {
+    Optional<ProcessHandle> process = gateway.process();
+    if (process.isPresent() && !process.get().isAlive()) return Optional.of(exited(process.get()));
+    return refused.reason(traffic).map(refusal -> stoppedAnswering(refusal, process));
+  }
+
+  private String exited(ProcessHandle process) {
+    return "gateway " + gateway.displayName() + " (pid " + process.pid() + ") exited " + status(process)
+        + "; its log: " + logFile();
+  }
+
+  private String stoppedAnswering(String refusal, Optional<ProcessHandle> process) {
+    String state = process.map(p -> "its process (pid " + p.pid() + ") is still running")
+        .orElse("it runs as no local process gatebench could check");
+    return "gateway " + gateway.displayName() + " stopped answering at " + gateway.baseUrl() + ": " + refusal
+        + " (" + DEAD_AFTER + "=" + deadAfterText + "); " + state + "; its log: " + logFile();
+  }
+
+  private String status(ProcessHandle process) {
+    OptionalInt status = exitStatuses.apply(process);
+    for (int i = 0; status.isEmpty() && i < STATUS_POLLS; i++) {
+      sleep();
+      status = exitStatuses.apply(process);
+    }
+    if (status.isEmpty()) return "(exit status unknown)";
+    int code = status.getAsInt();
+    return code > SIGNAL_BASE ? "with status " + code + " (killed by signal " + (code - SIGNAL_BASE) + ")"
+        : "with status " + code;
+  }
+
+  private String logFile() {
+    Object log = gateway.facts().get("log_file");
+    return log == null ? "none recorded" : log.toString();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(STATUS_POLL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
