@@ -7,6 +7,11 @@ import java.util.stream.Collectors;
 /**
  * A fault the mock can inject. Each has a short name used by the {@code x-mock-fault} request
  * header and the {@code --fault NAME=RATE} flag.
+ *
+ * <p>When each answers: 429, 500, 529 and reset answer at once, before the TTFT, streaming or not,
+ * as the real APIs reject at admission (rate limit, overload) before any token is generated; a
+ * gateway's retry of them therefore costs it no upstream latency. Disconnect, stall and malformed
+ * play out inside the answer: half-way through a stream's deltas, or at the whole answer's time.
  */
 public enum FaultKind {
   /** 429 with a {@code retry-after} header and a rate-limit error body. */

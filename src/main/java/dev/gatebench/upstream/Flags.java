@@ -1,5 +1,7 @@
 package dev.gatebench.upstream;
 
+import java.time.Duration;
+
 /** Parses {@link MockUpstreamMain}'s flags into a builder; each mistake names flag, value and fix. */
 final class Flags {
 
@@ -16,6 +18,7 @@ final class Flags {
         --stall DURATION     how long a stall fault sends nothing (default 5s)
         --stall-then-close   end stalls by closing instead of continuing
         --io-threads N       event-loop threads (default: available cores)
+        --report-every D     print how late the mock wrote streamed deltas, every D (e.g. 5s; default off)
         --help               this text
       """.formatted(FaultKind.names());
 
@@ -26,9 +29,20 @@ final class Flags {
     }
   }
 
+  /**
+   * The parsed command line.
+   *
+   * @param reportEvery how often to print {@link SendLateness}, or zero for never
+   */
+  record Options(MockUpstream.Builder builder, Duration reportEvery) {}
+
   private Flags() {}
 
   static MockUpstream.Builder parse(String... args) {
+    return options(args).builder();
+  }
+
+  static Options options(String... args) {
     Parsed parsed = new Parsed();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -38,7 +52,8 @@ final class Flags {
         default -> parsed.apply(flag, valueOf(args, i++, flag));
       }
     }
-    return parsed.builder.latency(LatencyProfile.of(parsed.ttft, parsed.itl)).faults(parsed.plan);
+    return new Options(parsed.builder.latency(LatencyProfile.of(parsed.ttft, parsed.itl)).faults(parsed.plan),
+        parsed.reportEvery);
   }
 
   /** The flags seen so far; mutable only while parsing. */
@@ -47,6 +62,7 @@ final class Flags {
     FaultPlan plan = FaultPlan.none();
     Delay ttft = Delay.ZERO;
     Delay itl = Delay.ZERO;
+    Duration reportEvery = Duration.ZERO;
 
     void apply(String flag, String value) {
       switch (flag) {
@@ -61,6 +77,7 @@ final class Flags {
         case "--stall" -> plan = plan.withStall(
             check(flag, value, "5s", () -> DelayParser.duration(value.trim(), value)), plan.closeAfterStall());
         case "--fault" -> plan = fault(plan, value);
+        case "--report-every" -> reportEvery = check(flag, value, "5s", () -> DelayParser.duration(value.trim(), value));
         default -> throw new IllegalArgumentException("unknown flag '" + flag + "'; see --help for the flags");
       }
     }

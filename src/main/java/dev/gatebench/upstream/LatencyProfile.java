@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * How long the mock waits: time to first token (TTFT) and the inter-token latency (ITL).
  *
- * <p>A stream sends its first content delta TTFT after the request arrived and each further
- * delta one ITL draw later; a non-streaming answer is sent after TTFT + (n - 1) ITL draws.
+ * <p>A stream sends its headers and opening events (Anthropic {@code message_start}; OpenAI the
+ * chunk with the role) as soon as the request arrives, its first content delta TTFT after that and
+ * each further delta one ITL draw later; a non-streaming answer is sent after TTFT + (n - 1) ITL
+ * draws. Injected 429, 500 and 529 answers wait for neither ({@link FaultKind}).
  * Draws come from the mock's seed. Immutable and thread-safe.
  *
  * @param ttft time to first token; e.g. {@code Delay.fixed(Duration.ofMillis(250))}

@@ -16,6 +16,7 @@ final class MockContext {
   final long seed;
   final TokenText text;
   final MockCounters counters;
+  final SendLateness lateness = new SendLateness();
   private final AtomicLong sequence = new AtomicLong();
   private final ConcurrentHashMap<String, byte[]> quotedModels = new ConcurrentHashMap<>();
 

@@ -38,17 +38,19 @@ public final class MockUpstream implements AutoCloseable {
 
   private final Builder settings;
   private final MockCounters counters;
+  private final SendLateness lateness;
   private final EventLoopGroup group;
   private final Channel channel;
   private final Channel httpsChannel;
   private final Transport transport;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private MockUpstream(Builder settings, MockCounters counters, Transport transport, EventLoopGroup group,
+  private MockUpstream(Builder settings, MockContext context, Transport transport, EventLoopGroup group,
       Channel channel, Channel httpsChannel) {
     this.settings = settings;
     this.transport = transport;
-    this.counters = counters;
+    this.counters = context.counters;
+    this.lateness = context.lateness;
     this.group = group;
     this.channel = channel;
     this.httpsChannel = httpsChannel;
@@ -81,6 +83,11 @@ public final class MockUpstream implements AutoCloseable {
 
   public MockCounters counters() {
     return counters;
+  }
+
+  /** How late the mock itself wrote each streamed delta: its side of a client's TTFT and ITL figures. */
+  public SendLateness sendLateness() {
+    return lateness;
   }
 
   public LatencyProfile latency() {
@@ -204,7 +211,7 @@ public final class MockUpstream implements AutoCloseable {
       try {
         Channel plain = bind(group, transport, context, false, port);
         Channel https = httpsPort < 0 ? null : bind(group, transport, context, true, httpsPort);
-        return new MockUpstream(this, counters, transport, group, plain, https);
+        return new MockUpstream(this, context, transport, group, plain, https);
       } catch (RuntimeException e) {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         throw e;

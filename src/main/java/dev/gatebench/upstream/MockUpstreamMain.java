@@ -1,6 +1,9 @@
 package dev.gatebench.upstream;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the mock standalone until Ctrl-C, e.g.
@@ -12,9 +15,9 @@ public final class MockUpstreamMain {
   private MockUpstreamMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    MockUpstream.Builder builder;
+    Flags.Options options;
     try {
-      builder = Flags.parse(args);
+      options = Flags.options(args);
     } catch (Flags.HelpRequested e) {
       System.out.println(Flags.USAGE);
       return;
@@ -24,7 +27,7 @@ public final class MockUpstreamMain {
       System.exit(2);
       return;
     }
-    MockUpstream mock = builder.start();
+    MockUpstream mock = options.builder().start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       mock.close();
@@ -32,6 +35,22 @@ public final class MockUpstreamMain {
     }, "mock-upstream-shutdown"));
     System.out.println("mock upstream listening on " + mock.baseUrl() + " (CA: " + mock.caCertificatePem() + ")");
     System.out.flush();
+    if (!options.reportEvery().isZero()) {
+      reportLateness(mock, options.reportEvery().toNanos());
+    }
     stopped.await();
+  }
+
+  /** Prints, every period, how late the deltas written in it went out; on a daemon thread. */
+  private static void reportLateness(MockUpstream mock, long periodNanos) {
+    ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "mock-upstream-lateness");
+      thread.setDaemon(true);
+      return thread;
+    });
+    reporter.scheduleAtFixedRate(() -> {
+      System.out.println("mock send lateness: " + mock.sendLateness().windowLine());
+      System.out.flush();
+    }, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
   }
 }

@@ -23,9 +23,9 @@ final class OpenAiFormat {
   private static final byte[] LENGTH = ascii("length\"");
   private static final byte[] DATA = ascii("data: ");
   private static final byte[] CHUNK_CHOICES = ascii("\",\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":{");
-  private static final byte[] FIRST_DELTA = ascii("\"role\":\"assistant\",\"content\":\"");
-  private static final byte[] NEXT_DELTA = ascii("\"content\":\"");
-  private static final byte[] DELTA_TAIL = ascii("\"},\"logprobs\":null,\"finish_reason\":null}]");
+  private static final byte[] ROLE_DELTA = ascii("\"role\":\"assistant\",\"content\":\"\",\"refusal\":null");
+  private static final byte[] CONTENT_DELTA = ascii("\"content\":\"");
+  private static final byte[] OPEN_TAIL = ascii("},\"logprobs\":null,\"finish_reason\":null}]");
   private static final byte[] FINISH = ascii("},\"logprobs\":null,\"finish_reason\":\"");
   private static final byte[] NULL_USAGE = ascii(",\"usage\":null");
   private static final byte[] EVENT_END = ascii("}\n\n");
@@ -42,12 +42,20 @@ final class OpenAiFormat {
     buf.writeBytes(FULL_END);
   }
 
-  /** One content chunk; the first also carries the assistant role. */
-  static void writeDelta(ByteBuf buf, Completion c, byte[] piece, boolean first) {
+  /** The chunk that opens a stream, as OpenAI sends it before any token: the role, empty content. */
+  static void writeStreamStart(ByteBuf buf, Completion c) {
     buf.writeBytes(DATA);
     head(buf, c, OBJECT_CHUNK);
-    buf.writeBytes(CHUNK_CHOICES).writeBytes(first ? FIRST_DELTA : NEXT_DELTA).writeBytes(piece);
-    buf.writeBytes(DELTA_TAIL);
+    buf.writeBytes(CHUNK_CHOICES).writeBytes(ROLE_DELTA).writeBytes(OPEN_TAIL);
+    chunkEnd(buf, c);
+  }
+
+  /** One content chunk: {@code choices[0].delta.content} only. */
+  static void writeDelta(ByteBuf buf, Completion c, byte[] piece) {
+    buf.writeBytes(DATA);
+    head(buf, c, OBJECT_CHUNK);
+    buf.writeBytes(CHUNK_CHOICES).writeBytes(CONTENT_DELTA).writeBytes(piece).writeByte('"');
+    buf.writeBytes(OPEN_TAIL);
     chunkEnd(buf, c);
   }
 

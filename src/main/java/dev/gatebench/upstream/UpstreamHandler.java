@@ -114,8 +114,11 @@ final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       }
       Completion completion = completion(api, chat, sequence);
       answering = true;
-      new Exchange(ctx, this, api, completion, timing, fault.orElse(null), keepAlive, startNanos)
-          .start(chat.stream());
+      if (chat.stream()) {
+        new SseStream(ctx, this, api, completion, timing, fault.orElse(null), keepAlive, startNanos).start();
+      } else {
+        new Exchange(ctx, this, api, completion, timing, fault.orElse(null), keepAlive, startNanos).start();
+      }
     } catch (BadRequestException e) {
       Responses.error(ctx, mock.counters, api, e.status(), e.getMessage(), keepAlive);
     }

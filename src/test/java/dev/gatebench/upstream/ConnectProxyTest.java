@@ -49,7 +49,7 @@ class ConnectProxyTest {
 
     assertThat(result.exitCode).as("stderr: %s", result.stderr).isZero();
     assertThat(result.stdout).endsWith("data: [DONE]\n\n");
-    assertThat(result.stdout.split("\"content\":\"", -1)).hasSize(7);
+    assertThat(result.stdout.split(java.util.regex.Pattern.quote("\"delta\":{\"content\":\""), -1)).as("6 content deltas").hasSize(7);
   }
 
   @Test

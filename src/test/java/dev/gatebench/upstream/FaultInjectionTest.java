@@ -100,7 +100,7 @@ class FaultInjectionTest {
     String stream = readStream("/v1/chat/completions", "{\"model\":\"m\",\"stream\":true,\"messages\":[]}", "stall");
 
     assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isGreaterThanOrEqualTo(STALL);
-    assertThat(stream.split("\"content\":\"", -1)).hasSize(11);
+    assertThat(stream.split(java.util.regex.Pattern.quote("\"delta\":{\"content\":\""), -1)).as("all 10 content deltas").hasSize(11);
     assertThat(stream).endsWith("data: [DONE]\n\n");
   }
 

@@ -25,6 +25,12 @@ class FlagsTest {
   }
 
   @Test
+  void readsHowOftenToReportLatenessAndDefaultsToNever() {
+    assertThat(Flags.options("--report-every", "5s").reportEvery()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(Flags.options().reportEvery()).isZero();
+  }
+
+  @Test
   void namesFlagValueAndFixForABadDelay() {
     assertThatThrownBy(() -> Flags.parse("--ttft", "fast"))
         .hasMessage("invalid value 'fast' for --ttft: delay 'fast' is not a duration; " + DelayParser.FORMS

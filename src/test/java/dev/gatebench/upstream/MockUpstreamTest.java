@@ -33,7 +33,7 @@ class MockUpstreamTest {
           "{\"model\":\"m\",\"stream\":true,\"messages\":[]}").body();
 
       assertThat(mock.describe()).containsEntry("transport", "nio");
-      assertThat(stream.split("\"content\":\"", -1)).hasSize(5);
+      assertThat(stream.split(java.util.regex.Pattern.quote("\"delta\":{\"content\":\""), -1)).as("4 content deltas").hasSize(5);
       assertThat(stream).endsWith("data: [DONE]\n\n");
     }
   }

@@ -18,6 +18,8 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,38 @@ class SdkConformanceTest {
   }
 
   @Test
+  void anthropicSdkSeesTheEventsOfARealStreamInTheirOrder() {
+    List<String> kinds = new ArrayList<>();
+    try (StreamResponse<RawMessageStreamEvent> stream = anthropic.messages().createStreaming(anthropicParams(3))) {
+      for (RawMessageStreamEvent event : (Iterable<RawMessageStreamEvent>) stream.stream()::iterator) {
+        kinds.add(kind(event));
+        event.messageStart().ifPresent(start -> assertThat(start.message().usage().inputTokens())
+            .as("message_start's usage.input_tokens").isPositive());
+        event.messageDelta().ifPresent(delta -> assertThat(delta.usage().outputTokens())
+            .as("message_delta's usage.output_tokens").isEqualTo(3));
+      }
+    }
+
+    // The SDK drops ping events; MockUpstreamTest checks them on the wire.
+    assertThat(kinds).containsExactly("message_start", "content_block_start", "content_block_delta",
+        "content_block_delta", "content_block_delta", "content_block_stop", "message_delta", "message_stop");
+  }
+
+  private static String kind(RawMessageStreamEvent event) {
+    if (event.isMessageStart()) return "message_start";
+    if (event.isContentBlockStart()) return "content_block_start";
+    if (event.isContentBlockDelta()) return "content_block_delta";
+    if (event.isContentBlockStop()) return "content_block_stop";
+    if (event.isMessageDelta()) return "message_delta";
+    if (event.isMessageStop()) return "message_stop";
+    return "other";
+  }
+
+  private static boolean hasText(ChatCompletionChunk chunk) {
+    return chunk.choices().stream().anyMatch(c -> c.delta().content().filter(t -> !t.isEmpty()).isPresent());
+  }
+
+  @Test
   void openAiSdkParsesANonStreamingCompletion() {
     ChatCompletion completion = openai.chat().completions().create(ChatCompletionCreateParams.builder()
         .model("gpt-4o-mini").addUserMessage("Say hello to the mock").maxCompletionTokens(4).build());
@@ -102,15 +136,24 @@ class SdkConformanceTest {
         .addUserMessage("Say hello to the mock")
         .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
     ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
-    int contentChunks = 0;
+    List<ChatCompletionChunk> chunks = new ArrayList<>();
     try (var stream = openai.chat().completions().createStreaming(params)) {
       for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) stream.stream()::iterator) {
         accumulator.accumulate(chunk);
-        contentChunks += chunk.choices().stream().anyMatch(c -> c.delta().content().isPresent()) ? 1 : 0;
+        chunks.add(chunk);
       }
     }
     ChatCompletion completion = accumulator.chatCompletion();
+    long contentChunks = chunks.stream().filter(SdkConformanceTest::hasText).count();
+    ChatCompletionChunk.Choice opening = chunks.get(0).choices().get(0);
+    ChatCompletionChunk last = chunks.get(chunks.size() - 1);
 
+    assertThat(opening.delta().role()).as("the opening chunk's role").contains(ChatCompletionChunk.Choice.Delta.Role.ASSISTANT);
+    assertThat(opening.delta().content()).as("the opening chunk's content").contains("");
+    assertThat(chunks.get(chunks.size() - 2).choices().get(0).finishReason())
+        .as("finish reason in the chunk before the usage chunk").contains(ChatCompletionChunk.Choice.FinishReason.STOP);
+    assertThat(last.choices()).as("the usage chunk's choices").isEmpty();
+    assertThat(last.usage()).as("the usage chunk's usage").isPresent();
     assertThat(contentChunks).isEqualTo(TOKENS);
     assertThat(completion.usage().orElseThrow().completionTokens()).isEqualTo(contentChunks);
     assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
