@@ -11,7 +11,7 @@ class GatewayKindsTest {
 
   @Test
   void listsEveryKindInReportOrderAndSelectsAllByDefault() {
-    assertThat(GatewayKinds.names()).containsExactly("direct", "nginx", "litellm", "inferxgate");
+    assertThat(GatewayKinds.names()).containsExactly("direct", "nginx", "litellm", "inferxgate", "portkey");
     assertThat(GatewayKinds.select(List.of())).isEqualTo(GatewayKinds.all());
   }
 

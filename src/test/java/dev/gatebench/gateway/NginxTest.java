@@ -67,6 +67,14 @@ class NginxTest {
   }
 
   @Test
+  void isSkippedUnderTheContainersStackUntilItHasAnImage() {
+    assertThatThrownBy(() -> new Nginx().container(null))
+        .isInstanceOf(GatewayUnavailableException.class)
+        .hasMessage("nginx skipped: it is not available as a container yet; run it as a process with "
+            + "-Dgatebench.stack=processes");
+  }
+
+  @Test
   void rejectsAWorkerCountOutsideOneToSixtyFour() {
     assertThatThrownBy(() -> Nginx.workers(settings(Map.of("gatebench.nginx.workers", "0"))))
         .isInstanceOf(BenchConfigException.class)

@@ -74,7 +74,9 @@ class NginxProcessTest {
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(request));
     gateway.authHeaders().forEach(builder::header);
-    try (HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()) {
+    // HTTP/1.1 as the load driver speaks it: Portkey answers an h2c upgrade request with a bare 500
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .proxy(HttpClient.Builder.NO_PROXY).build()) {
       return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
   }
