@@ -1,14 +1,16 @@
 package dev.gatebench.junit;
 
 import dev.gatebench.config.BenchConfig;
-import dev.gatebench.config.BenchConfigException;
+import dev.gatebench.metrics.ResultFileException;
 import dev.gatebench.metrics.RunResult;
+import dev.gatebench.metrics.RunResultJson;
 import dev.gatebench.report.AfterSuites;
+import dev.gatebench.report.ComparisonReport;
 import dev.gatebench.report.SkippedRow;
 import dev.gatebench.session.BenchStack;
+import dev.gatebench.session.Preflight;
 import dev.gatebench.stack.GatewayAvailability;
 import dev.gatebench.upstream.MockUpstream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +40,15 @@ final class BenchSession implements AutoCloseable {
     this.stack = stack;
   }
 
-  /** The JVM's session, started on first call. Configuration mistakes surface here, once, with their fix. */
+  /**
+   * The JVM's session, started on first call (the extension calls it before a suite class's tests).
+   * Configuration mistakes surface here, all at once, with their fix; a failed start is remembered,
+   * so later suites fail with the same message instead of trying again.
+   */
+  @SuppressWarnings("deprecation") // computeIfAbsent would retry a failed start for every suite class
   static BenchSession of(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(BenchSession.class, key -> start(BenchConfig.load()), BenchSession.class);
+        .getOrComputeIfAbsent(BenchSession.class, key -> start(Preflight.load()), BenchSession.class);
   }
 
   /** The JVM's session if one was started; it always is once gateways have been supplied. */
@@ -49,14 +56,11 @@ final class BenchSession implements AutoCloseable {
     return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(BenchSession.class, BenchSession.class));
   }
 
+  /** Checks everything ({@link Preflight}), starts the stack, says which rows are skipped, warms up. */
   static BenchSession start(BenchConfig config) {
-    config.timeScale(); // bad settings fail before anything starts, not after the suites
-    boolean recording = config.get("gatebench.updateBaseline").map(Boolean::parseBoolean).orElse(false);
-    config.get("gatebench.baseline").map(Path::of).filter(p -> !recording && !Files.exists(p)).ifPresent(p -> {
-      throw new BenchConfigException("gatebench.baseline: " + p + " does not exist; point it at a baseline file "
-          + "or folder, or record one with -Dgatebench.updateBaseline=true");
-    });
     BenchStack stack = BenchStack.start(config);
+    stack.availability().stream().flatMap(row -> row.unavailableReason().stream())
+        .forEach(reason -> System.out.println("gatebench: " + reason));
     try {
       stack.mock().ifPresent(mock -> Loads.warmUp(config, mock));
     } catch (RuntimeException e) {
@@ -81,6 +85,24 @@ final class BenchSession implements AutoCloseable {
   /** Facts of the upstream recorded with every result: which one, and the mock's latency profile. */
   Map<String, Object> upstreamFacts() {
     return stack.upstreamFacts();
+  }
+
+  /**
+   * Writes a run's result file and keeps the run for the report. The run is kept even when its file
+   * cannot be written: the report then shows its figures and says that the file is missing.
+   *
+   * @return the result file
+   * @throws ResultFileException after keeping the run, when the file could not be written
+   */
+  Path keep(RunResult result) {
+    try {
+      Path file = RunResultJson.write(result, config.resultsDir());
+      record(result);
+      return file;
+    } catch (ResultFileException e) {
+      record(result.withEnvironment(Map.of(ComparisonReport.UNWRITTEN, e.getMessage())));
+      throw e;
+    }
   }
 
   synchronized void record(RunResult result) {

@@ -27,10 +27,13 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * @throws dev.gatebench.config.BenchConfigException for a setting gatebench cannot use
+   * Checks the configuration ({@link Preflight}), then starts the mock and the gateways.
+   *
+   * @throws dev.gatebench.config.BenchConfigException listing every setting gatebench cannot use; nothing started
    * @throws dev.gatebench.gateway.GatewayStartException when a gateway that should run failed to start
    */
   public static BenchStack start(BenchConfig config) {
+    Preflight.check(config);
     Optional<MockUpstream> mock = config.upstream() == UpstreamKind.MOCK
         ? Optional.of(MockUpstream.builder()
             .latency(LatencyProfile.fixed(config.mockTtft(), config.mockItl()))

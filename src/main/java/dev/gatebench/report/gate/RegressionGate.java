@@ -135,7 +135,7 @@ public final class RegressionGate {
    */
   public static Optional<GateReport> runConfigured(BenchConfig config, List<RunResult> results) {
     Optional<String> location = config.get("gatebench.baseline");
-    boolean update = config.get("gatebench.updateBaseline").map(v -> !v.equalsIgnoreCase("false")).orElse(false);
+    boolean update = config.flag("gatebench.updateBaseline", false);
     if (update) {
       Path dir = Path.of(location.orElse("baseline"));
       if (dir.toString().endsWith(".json")) dir = Objects.requireNonNullElse(dir.getParent(), Path.of("."));
