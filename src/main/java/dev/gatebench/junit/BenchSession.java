@@ -7,6 +7,7 @@ import dev.gatebench.metrics.RunResultJson;
 import dev.gatebench.report.AfterSuites;
 import dev.gatebench.report.ComparisonReport;
 import dev.gatebench.report.SkippedRow;
+import dev.gatebench.report.gate.GateReport;
 import dev.gatebench.session.BenchStack;
 import dev.gatebench.session.Preflight;
 import dev.gatebench.stack.GatewayAvailability;
@@ -21,9 +22,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Everything a JVM's benchmark suites share: the configuration, the mock upstream and the started
- * gateways ({@link BenchStack}), and the results gathered so far. Created on first use and kept in the root extension store,
- * which closes it once all tests have run: the comparison report and the regression gate come first,
- * then every gateway and the mock are stopped (each stop tried even when another fails). Thread-safe.
+ * gateways ({@link BenchStack}), and the results gathered so far. Created on first use and kept in the root
+ * extension store. After each suite class the regression gate checks that suite and the comparison
+ * report is rewritten ({@link #finishSuite}): a failure there is reported against the suite, with its
+ * own message, where one thrown when the store closes would reach the user wrapped in JUnit's "Failed
+ * to close extension context". Closing stops every gateway and the mock (each stop tried even when
+ * another fails). Thread-safe.
  */
 final class BenchSession implements AutoCloseable {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BenchSession.class);
@@ -33,6 +37,7 @@ final class BenchSession implements AutoCloseable {
   private final BenchStack stack;
   private final List<RunResult> results = new ArrayList<>();
   private final List<SkippedRow> skipped = new ArrayList<>();
+  private Optional<GateReport> gates = Optional.empty();
   private boolean closed;
 
   private BenchSession(BenchConfig config, BenchStack stack) {
@@ -51,13 +56,18 @@ final class BenchSession implements AutoCloseable {
         .getOrComputeIfAbsent(BenchSession.class, key -> start(Preflight.load()), BenchSession.class);
   }
 
-  /** The JVM's session if one was started; it always is once gateways have been supplied. */
+  /** The JVM's session if one was started; empty also when its start failed (that failure is reported already). */
   static Optional<BenchSession> ifStarted(ExtensionContext context) {
-    return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(BenchSession.class, BenchSession.class));
+    try {
+      return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(BenchSession.class, BenchSession.class));
+    } catch (RuntimeException failedStart) {
+      return Optional.empty();
+    }
   }
 
   /** Checks everything ({@link Preflight}), starts the stack, says which rows are skipped, warms up. */
   static BenchSession start(BenchConfig config) {
+    Preflight.check(config, Map.of("the comparison report's folder", REPORT_DIR));
     BenchStack stack = BenchStack.start(config);
     stack.availability().stream().flatMap(row -> row.unavailableReason().stream())
         .forEach(reason -> System.out.println("gatebench: " + reason));
@@ -121,22 +131,20 @@ final class BenchSession implements AutoCloseable {
     return suiteClass.getSimpleName();
   }
 
+  /**
+   * After a suite class: the gate for its suite and the report of every run so far (see
+   * {@link AfterSuites#finishSuite}); a regression fails that class with the gate's message.
+   */
+  synchronized void finishSuite(Class<?> suiteClass) {
+    gates = AfterSuites.finishSuite(suiteName(suiteClass), List.copyOf(results), List.copyOf(skipped), gates, config,
+        REPORT_DIR).map(g -> gates.map(e -> e.and(g)).orElse(g)).or(() -> gates);
+  }
+
+  /** Stops every gateway and the mock; the report and the gate ran after each suite already. */
   @Override
   public synchronized void close() {
     if (closed) return;
     closed = true;
-    RuntimeException failure = null;
-    try {
-      AfterSuites.finish(List.copyOf(results), List.copyOf(skipped), config, REPORT_DIR);
-    } catch (RuntimeException | AssertionError e) {
-      failure = e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
-    }
-    try {
-      stack.close();
-    } catch (RuntimeException e) {
-      if (failure == null) throw e;
-      failure.addSuppressed(e);
-    }
-    if (failure != null) throw failure;
+    stack.close();
   }
 }

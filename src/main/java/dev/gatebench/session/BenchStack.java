@@ -27,13 +27,12 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * Checks the configuration ({@link Preflight}), then starts the mock and the gateways.
+   * Starts the mock and the gateways; check the configuration first with {@link Preflight#check}.
    *
-   * @throws dev.gatebench.config.BenchConfigException listing every setting gatebench cannot use; nothing started
+   * @throws dev.gatebench.config.BenchConfigException for a setting gatebench cannot use
    * @throws dev.gatebench.gateway.GatewayStartException when a gateway that should run failed to start
    */
   public static BenchStack start(BenchConfig config) {
-    Preflight.check(config);
     Optional<MockUpstream> mock = config.upstream() == UpstreamKind.MOCK
         ? Optional.of(MockUpstream.builder()
             .latency(LatencyProfile.fixed(config.mockTtft(), config.mockItl()))

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,9 +70,21 @@ public final class Preflight {
    * @throws BenchConfigException listing every problem found, each with its setting, value and fix
    */
   public static void check(BenchConfig config) {
+    check(config, Map.of());
+  }
+
+  /**
+   * As {@link #check(BenchConfig)}, with more folders the caller will write into, each checked like
+   * the results folder.
+   *
+   * @param folders what each folder is, for the message (e.g. {@code the comparison report's folder}) → folder
+   */
+  public static void check(BenchConfig config, Map<String, Path> folders) {
     Preflight preflight = new Preflight(config);
     preflight.settings();
     preflight.folders();
+    folders.forEach((what, folder) -> preflight.check(what, () -> writable(what + " " + folder, folder,
+        "move what is in the way")));
     preflight.ports();
     preflight.binaries();
     preflight.externalGateways();
@@ -104,18 +117,22 @@ public final class Preflight {
     return dir.toString().endsWith(".json") ? Objects.requireNonNullElse(dir.getParent(), Path.of(".")) : dir;
   }
 
-  /** Creates the folder if needed, then writes and deletes a probe file in it. */
+  /** {@link #writable(String, Path, String)} for a folder named by a setting. */
   static void writable(String setting, Path dir) {
+    writable(setting + "=" + dir, dir, "point -D" + setting + " at a writable folder (it is created if missing)");
+  }
+
+  /** Creates the folder if needed, then writes and deletes a probe file in it. */
+  static void writable(String what, Path dir, String fix) {
     try {
       Files.createDirectories(dir);
       Files.delete(Files.createTempFile(dir, ".gatebench-probe-", ".tmp"));
     } catch (FileAlreadyExistsException e) {
-      throw new BenchConfigException(setting + "=" + dir + " is a file, not a folder; point -D" + setting
-          + " at a folder (it is created if missing)", e);
+      throw new BenchConfigException(what + " is a file, not a folder; " + fix, e);
     } catch (IOException e) {
       String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
-      throw new BenchConfigException(setting + "=" + dir + " cannot be written (" + why + " at "
-          + dir.toAbsolutePath() + "); fix its permissions or point -D" + setting + " at a writable folder", e);
+      throw new BenchConfigException(what + " cannot be written (" + why + " at " + dir.toAbsolutePath()
+          + "); fix its permissions or " + fix, e);
     }
   }
 

@@ -54,7 +54,7 @@ class PreflightTest {
 
     assertThatThrownBy(() -> Preflight.check(config("gatebench.resultsDir", file.toString())))
         .hasMessage("gatebench.resultsDir=" + file + " is a file, not a folder; point -Dgatebench.resultsDir at a "
-            + "folder (it is created if missing)");
+            + "writable folder (it is created if missing)");
   }
 
   @Test
