@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class GatewayCheck {
   private static final int BODY_EXCERPT_CHARS = 500;
+  private static final Duration QUIET_WAIT = Duration.ofSeconds(5);
 
   private GatewayCheck() {}
 
@@ -44,9 +45,16 @@ final class GatewayCheck {
     }
   }
 
+  /** Waits for the answer; a wait beyond a few seconds is said on the console, with what it waits for. */
   private static Response await(Future<Response> answer, Gateway gateway, Duration timeout) {
     try {
-      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        return answer.get(Math.min(QUIET_WAIT.toMillis(), timeout.toMillis()), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException slow) {
+        System.out.println("gatebench: waiting up to " + timeout.toSeconds() + " s for " + gateway.displayName()
+            + " to answer one chat completion at " + gateway.chatCompletionsUrl() + " before its load");
+        return answer.get(Math.max(0, timeout.minus(QUIET_WAIT).toMillis()), TimeUnit.MILLISECONDS);
+      }
     } catch (TimeoutException e) {
       answer.cancel(true);
       throw new AssertionError(gateway.displayName() + " at " + gateway.chatCompletionsUrl() + " did not answer "
