@@ -152,14 +152,18 @@ public final class BenchConfig {
         + "=" + !fallback);
   }
 
-  /** A whole number setting; empty when unset. */
-  public Optional<Integer> integer(String name) {
+  /**
+   * A whole number setting; empty when unset.
+   *
+   * @param example a good value, for the message, e.g. 4000 for a port
+   */
+  public Optional<Integer> integer(String name, int example) {
     return get(name).map(raw -> {
       try {
         return Integer.parseInt(raw);
       } catch (NumberFormatException e) {
         throw new BenchConfigException(name + " must be a whole number but was '" + raw + "'; e.g. -D" + name
-            + "=4", e);
+            + "=" + example, e);
       }
     });
   }

@@ -130,7 +130,8 @@ public final class Preflight {
     } catch (FileAlreadyExistsException e) {
       throw new BenchConfigException(what + " is a file, not a folder; " + fix, e);
     } catch (IOException e) {
-      String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
+      String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+          : e.getClass().getSimpleName();
       throw new BenchConfigException(what + " cannot be written (" + why + " at " + dir.toAbsolutePath()
           + "); fix its permissions or " + fix, e);
     }
@@ -140,8 +141,7 @@ public final class Preflight {
     boolean bindsPorts = readable(config::stack).filter(s -> s != StackKind.EXTERNAL).isPresent();
     for (GatewayKind kind : GatewayKinds.all()) {
       String setting = "gatebench." + kind.name() + ".port";
-      Optional<Integer> port = readable(() -> config.integer(setting)).flatMap(p -> p);
-      port.ifPresent(p -> check(setting, () -> portUsable(setting, p,
+      check(setting, () -> config.integer(setting, 4000).ifPresent(p -> portUsable(setting, p,
           bindsPorts && startedGateways().contains(kind))));
     }
   }

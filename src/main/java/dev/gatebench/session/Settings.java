@@ -36,9 +36,9 @@ final class Settings {
       new Setting("gatebench.updateBaseline", c -> c.flag("gatebench.updateBaseline", false)),
       new Setting("gatebench.monitoring", c -> c.flag("gatebench.monitoring", false)),
       new Setting("gatebench.litellm.workers", Settings::workers),
-      new Setting("gatebench.readinessTimeout",
-          c -> c.duration("gatebench.readinessTimeout", GatewaySettings.READINESS_TIMEOUT)),
-      new Setting("gatebench.checkTimeout", c -> c.duration("gatebench.checkTimeout", Defaults.CHECK_TIMEOUT)),
+      new Setting("gatebench.readinessTimeout", c -> positive(c, "gatebench.readinessTimeout",
+          GatewaySettings.READINESS_TIMEOUT)),
+      new Setting("gatebench.checkTimeout", c -> positive(c, "gatebench.checkTimeout", Defaults.CHECK_TIMEOUT)),
       new Setting("INFERXGATE_URL", c -> c.get("INFERXGATE_URL").ifPresent(raw -> url("INFERXGATE_URL", raw))),
       new Setting("LITELLM_URL", c -> c.get("LITELLM_URL").ifPresent(raw -> url("LITELLM_URL", raw))));
 
@@ -93,8 +93,15 @@ final class Settings {
         + raw + "'; e.g. " + setting + "=http://localhost:4000");
   }
 
+  private static void positive(BenchConfig config, String name, String fallback) {
+    if (config.duration(name, fallback).isZero()) {
+      throw new BenchConfigException(name + " must be longer than 0 but was '" + config.get(name).orElse(fallback)
+          + "'; e.g. -D" + name + "=" + fallback);
+    }
+  }
+
   private static void workers(BenchConfig config) {
-    config.integer("gatebench.litellm.workers").filter(w -> w < 1 || w > 64).ifPresent(w -> {
+    config.integer("gatebench.litellm.workers", 4).filter(w -> w < 1 || w > 64).ifPresent(w -> {
       throw new BenchConfigException("gatebench.litellm.workers must be in 1..64 but was " + w
           + "; e.g. -Dgatebench.litellm.workers=4");
     });

@@ -58,8 +58,8 @@ public final class Readiness {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new GatewayStartException(displayName + " exited with code " + process.exitCode()
-            + " before it was ready at " + probe + " " + probe.on(baseUrl) + "; see " + process.logFile()
-            + ", last lines:\n" + process.logTail(LOG_TAIL_LINES));
+            + " before it was ready at " + probe.method() + " " + probe.on(baseUrl) + "; see its log "
+            + process.logFile() + " (last lines in the cause below)", logTail(process));
       }
       last = check(baseUrl, probe);
       if (isReady(last)) return;
@@ -71,8 +71,17 @@ public final class Readiness {
       sleep();
     }
     throw new GatewayStartException(displayName + " was not ready after " + timeout.toSeconds() + " s: "
-        + probe.method() + " " + probe.on(baseUrl) + " last answered " + last + "; see " + process.logFile()
-        + " (raise -Dgatebench.readinessTimeout=300s if it is only slow), last lines:\n"
+        + probe.method() + " " + probe.on(baseUrl) + " last answered " + last + "; see its log " + process.logFile()
+        + " (last lines in the cause below), or raise -Dgatebench.readinessTimeout=300s if it is only slow",
+        logTail(process));
+  }
+
+  /**
+   * The log's last lines as the cause, not in the message: a message of one line is shown whole as
+   * the first line of the failure and in Maven's summary; the cause is printed right below it.
+   */
+  private static GatewayStartException logTail(ManagedProcess process) {
+    return new GatewayStartException("last " + LOG_TAIL_LINES + " lines of " + process.logFile() + ":\n"
         + process.logTail(LOG_TAIL_LINES));
   }
 
