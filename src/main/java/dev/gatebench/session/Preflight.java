@@ -88,13 +88,14 @@ public final class Preflight {
     preflight.ports();
     preflight.binaries();
     preflight.externalGateways();
+    // last, so that a problem already named by a check above is not listed twice
+    preflight.check("gateway settings", () -> GatewaySettings.from(config)); // its own rules; first problem only
     preflight.throwIfAny();
   }
 
   private void settings() {
     Settings.KNOWN.forEach(s -> check(s.name(), () -> s.read().accept(config)));
     Settings.misspelled(config.names()).forEach(p -> problems.add(new Problem(p.setting(), p.message(), null)));
-    check("gateway settings", () -> GatewaySettings.from(config)); // its own rules; first problem only
   }
 
   private void folders() {

@@ -49,6 +49,13 @@ class PreflightTest {
   }
 
   @Test
+  void aProblemSeenByTwoChecksIsListedOnce() {
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.gateways", "direct,litellm",
+        "gatebench.litellm.port", "abc")))
+        .hasMessage("gatebench.litellm.port must be a whole number but was 'abc'; e.g. -Dgatebench.litellm.port=4000");
+  }
+
+  @Test
   void aResultsFolderThatIsAFileIsFoundBeforeTheRun() throws IOException {
     Path file = Files.writeString(dir.resolve("file"), "x");
 
