@@ -47,8 +47,8 @@ final class HtmlReport {
     t.append("</tr>\n");
     rows.forEach(row -> t.append(tableRow(row)));
     t.append("</table>\n");
-    rows.stream().filter(r -> !r.resourceNote().isEmpty()).forEach(r -> t.append("<p class=\"note\">")
-        .append(Format.html(r.gateway() + " CPU and memory: " + r.resourceNote())).append("</p>\n"));
+    rows.stream().flatMap(r -> r.notes().stream()).forEach(n -> t.append("<p class=\"note\">")
+        .append(Format.html(n)).append("</p>\n"));
     return t.toString();
   }
 

@@ -16,8 +16,7 @@ final class MarkdownReport {
           + "| req/s | errors | error kinds | tokens/s | CPU cores | CPU-s/1k req | RSS peak MiB |\n");
       md.append("|---|").append("---:|".repeat(15)).append('\n');
       rows.forEach(row -> md.append(line(row)).append('\n'));
-      rows.stream().filter(r -> !r.resourceNote().isEmpty()).forEach(r -> md.append("\n").append(r.gateway())
-          .append(" CPU and memory: ").append(r.resourceNote()).append('\n'));
+      rows.stream().flatMap(r -> r.notes().stream()).forEach(n -> md.append("\n").append(n).append('\n'));
     });
     if (!gateNotes.isEmpty()) {
       md.append("\n## regression gate\n\n");
