@@ -51,8 +51,8 @@ public final class LoopbackWait extends AbstractWaitStrategy {
       last = check();
       if (last.startsWith("2") || last.equals("open")) return;
       if (!waitStrategyTarget.isRunning()) {
-        throw new ContainerLaunchException("container exited while waiting for " + what() + " (last: " + last
-            + "); exit: " + waitStrategyTarget.getCurrentContainerInfo().getState());
+        throw new ContainerLaunchException("the container " + exit() + " while waiting for " + what() + " (last: "
+            + last + ")");
       }
       if (Instant.now().isAfter(deadline)) {
         throw new ContainerLaunchException("no ready answer to " + what() + " within " + startupTimeout.toSeconds()
@@ -60,6 +60,19 @@ public final class LoopbackWait extends AbstractWaitStrategy {
       }
       sleep();
     }
+  }
+
+  /** e.g. {@code was OOM-killed by its 32 MiB memory limit (exit 137)} or {@code exited with 1}. */
+  private String exit() {
+    var info = waitStrategyTarget.getCurrentContainerInfo();
+    var state = info.getState();
+    Long code = state.getExitCodeLong();
+    if (Boolean.TRUE.equals(state.getOOMKilled())) {
+      Long memory = info.getHostConfig() == null ? null : info.getHostConfig().getMemory();
+      return "was OOM-killed by its " + (memory == null || memory == 0 ? "host's" : (memory >> 20) + " MiB")
+          + " memory limit (exit " + code + ")";
+    }
+    return "exited with " + code;
   }
 
   /** What is waited for, e.g. {@code GET http://127.0.0.1:40123/health/readiness}. */

@@ -16,15 +16,16 @@ final class ContainerReaper {
   /**
    * Removes every container labelled {@code dev.gatebench} whose run is no longer live.
    *
-   * @return one line per container removed, e.g. {@code gatebench-litellm (run 6f1c..., pid 4242 gone)}
+   * @return one line per container removed, e.g. {@code gatebench-litellm-6f1c2a90 (id 3f2a..., run 6f1c..., pid 4242 gone)}
    */
   static List<String> removeStale(DockerEngine engine, String thisHost) {
     List<String> removed = new ArrayList<>();
     for (JsonNode container : engine.containers(List.of(ContainerRun.GATEBENCH))) {
       Map<String, String> labels = labels(container);
       if (ContainerRun.isLive(labels, thisHost)) continue;
-      engine.remove(container.path("Id").asText());
-      removed.add(name(container) + " (run " + labels.get(ContainerRun.RUN) + ", pid " + labels.get(ContainerRun.PID)
+      String id = container.path("Id").asText();
+      engine.remove(id);
+      removed.add(name(container) + " (id " + id.substring(0, Math.min(12, id.length())) + ", run " + labels.get(ContainerRun.RUN) + ", pid " + labels.get(ContainerRun.PID)
           + " gone)");
     }
     return removed;

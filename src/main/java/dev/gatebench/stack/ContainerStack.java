@@ -94,7 +94,7 @@ final class ContainerStack implements Launcher {
     facts.put("stack", name());
     facts.put("network", request.hostNetwork() ? "host" : "bridge (each request crosses Docker's port mapping)");
     facts.put("image", request.image().asCanonicalNameString());
-    facts.put(CONTAINER_ID, container.getContainerId());
+    facts.put(Stack.CONTAINER_ID, container.getContainerId());
     facts.put("port", request.port());
     facts.put("limits", request.limit().describe());
     facts.put("limits_applied", limits);
@@ -102,9 +102,6 @@ final class ContainerStack implements Launcher {
     facts.put("cleanup", cleanup);
     return facts;
   }
-
-  /** The fact under which a container gateway's id is recorded, for resource sampling. */
-  static final String CONTAINER_ID = "container_id";
 
   private DockerImageName image(String service, String gateway) throws GatewayUnavailableException {
     try {
@@ -148,8 +145,19 @@ final class ContainerStack implements Launcher {
       return container;
     } catch (RuntimeException e) {
       throw new GatewayStartException(what + " container (" + container.getDockerImageName() + ") did not start: "
-          + e.getMessage() + exit(container) + "; its log:\n" + tail(container), e);
+          + causes(e) + exit(container) + "; its log:\n" + tail(container), e);
     }
+  }
+
+  /** Testcontainers wraps the telling message (an exit, an OOM kill) in generic ones: show the chain. */
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+        text.append(": ").append(cause.getMessage());
+      }
+    }
+    return text.toString();
   }
 
   private String exit(GenericContainer<?> container) {

@@ -28,6 +28,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Stack implements AutoCloseable {
+  /** The gateway fact holding a container gateway's full id, e.g. for sampling its cgroup. */
+  public static final String CONTAINER_ID = "container_id";
+
   private final String kind;
   private final String choice;
   private final List<GatewayAvailability> availability;

@@ -46,7 +46,7 @@ class ContainerStackTest {
       String runFilter;
       try (stack) {
         Gateway litellm = stack.launch(new LiteLlm());
-        String id = (String) litellm.facts().get(ContainerStack.CONTAINER_ID);
+        String id = (String) litellm.facts().get(Stack.CONTAINER_ID);
         runFilter = engine.inspect(id).at("/Config/Labels").path(ContainerRun.RUN).asText();
 
         HttpResponse<String> response = chat(litellm);
