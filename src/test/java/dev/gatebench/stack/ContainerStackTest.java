@@ -9,11 +9,13 @@ import dev.gatebench.gateway.Gateway;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.LiteLlm;
 import dev.gatebench.gateway.UpstreamEndpoint;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * A real LiteLLM container started by the containers stack on the host network in front of a fake
@@ -64,6 +67,42 @@ class ContainerStackTest {
       }
       assertThat(DockerHere.docker("ps", "-aq", "--filter", "label=" + ContainerRun.RUN + "=" + runFilter))
           .as("containers of the run after close").isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aGatewayNeedingPostgresAndRedisGetsThemOnLoopbackPortsAsTheComposeFileConfiguresThem(@TempDir Path logs)
+      throws Exception {
+    DockerEngine engine = DockerHere.engineOrSkip();
+    String base = DockerHere.imageOrSkip(engine, DockerHere.BASE_IMAGE);
+    Map<String, String> images = Map.of("postgres", DockerHere.serviceImageOrSkip(engine, "postgres"), "redis",
+        DockerHere.serviceImageOrSkip(engine, "redis"), "stub", base);
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.logDir", logs.toString()), Map.of(), Map.of());
+    UpstreamEndpoint upstream = new UpstreamEndpoint(URI.create("http://127.0.0.1:9"), Optional.empty(),
+        Optional.empty(), false);
+    try (ContainerStack stack = new ContainerStack(GatewaySettings.from(config), ContainerSettings.from(config),
+        engine, name -> DockerImageName.parse(images.get(name)), upstream)) {
+      Gateway stub = stack.launch(new StubKind("stub", base, "", Optional.empty(), List.of("postgres", "redis")));
+      @SuppressWarnings("unchecked")
+      Map<String, String> services = (Map<String, String>) stub.facts().get("services");
+
+      assertThat(services).containsOnlyKeys("postgres", "redis")
+          .allSatisfy((alias, address) -> assertThat(address).startsWith("127.0.0.1:"));
+      String postgres = DockerHere.docker("ps", "-q", "--filter", "name=gatebench-postgres-");
+      String pgPort = services.get("postgres").substring("127.0.0.1:".length());
+      assertThat(DockerHere.docker("exec", "-e", "PGPASSWORD=inferxgate", postgres, "psql", "-h", "127.0.0.1", "-p",
+          pgPort, "-U", "inferxgate", "-d", "inferxgate", "-tAc", "select 41 + 1")).isEqualTo("42");
+      assertThat(redisPing(services.get("redis"))).isEqualTo("+PONG");
+    }
+  }
+
+  private static String redisPing(String address) throws Exception {
+    String[] hostPort = address.split(":");
+    try (java.net.Socket socket = new java.net.Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+      socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
     }
   }
 

@@ -27,12 +27,18 @@ final class StubKind implements GatewayKind {
   private final String image;
   private final String scriptPrefix;
   private final Optional<ResourceLimit> limit;
+  private final List<String> dependencies;
 
   StubKind(String name, String image, String scriptPrefix, Optional<ResourceLimit> limit) {
+    this(name, image, scriptPrefix, limit, List.of());
+  }
+
+  StubKind(String name, String image, String scriptPrefix, Optional<ResourceLimit> limit, List<String> dependencies) {
     this.name = name;
     this.image = image;
     this.scriptPrefix = scriptPrefix;
     this.limit = limit;
+    this.dependencies = List.copyOf(dependencies);
   }
 
   String image() {
@@ -91,6 +97,6 @@ final class StubKind implements GatewayKind {
 
   @Override
   public List<String> containerDependencies() {
-    return List.of();
+    return dependencies;
   }
 }
