@@ -47,7 +47,7 @@ final class Observation {
     Map<String, Object> environment = new LinkedHashMap<>();
     environment.put(ResourceUsage.ENVIRONMENT_KEY, usage.toMap(requests));
     sampling.containerFacts().ifPresent(facts -> {
-      environment.put("container", facts);
+      environment.put(gateway.pid().isPresent() ? "memory_cgroup" : "container", facts);
       warnAboutFaults(facts);
     });
     RunResult withUsage = run.withEnvironment(environment);
@@ -59,8 +59,8 @@ final class Observation {
   /** An OOM kill or a vanished container changes what the numbers mean: say so where the user looks. */
   private void warnAboutFaults(Map<String, Object> facts) {
     if (facts.get("oom_kills_during_run") instanceof Long kills && kills > 0) {
-      System.out.println("gatebench: " + gateway.name() + ": " + kills + " process(es) OOM-killed by the container's "
-          + "memory limit during the run");
+      System.out.println("gatebench: " + gateway.name() + ": " + kills + " process(es) OOM-killed by its memory "
+          + "limit during the run");
     }
     if (facts.containsKey("vanished")) System.out.println("gatebench: " + gateway.name() + ": " + facts.get("vanished"));
   }
@@ -101,16 +101,34 @@ final class Observation {
       if (gateway.pid().isPresent()) {
         ProcessTreeSampler sampler = ProcessTreeSampler.create();
         sampler.start(gateway.pid().getAsLong());
-        return new Tree(sampler);
+        // a process confined by gatebench (its own memory cgroup) reports OOM kills by that limit
+        Optional<CgroupFiles> confined = CgroupFiles.ofProcess(gateway.pid().getAsLong())
+            .filter(c -> c.memoryDir().toString().contains("/gatebench"));
+        return new Tree(sampler, confined, confined.map(CgroupFiles::oomKills).orElse(0L));
       }
-      return new Tree(ProcessTreeSampler.startOnThisJvm());
+      return new Tree(ProcessTreeSampler.startOnThisJvm(), Optional.empty(), 0);
     }
   }
 
-  private record Tree(ProcessTreeSampler sampler) implements Sampling {
+  private record Tree(ProcessTreeSampler sampler, Optional<CgroupFiles> cgroup, long oomKillsAtStart)
+      implements Sampling {
     @Override
     public ResourceUsage stop() {
       return sampler.stop();
+    }
+
+    @Override
+    public Optional<Map<String, Object>> containerFacts() {
+      return cgroup.map(c -> {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("cgroup", c.describe());
+        try {
+          facts.put("oom_kills_during_run", c.oomKills() - oomKillsAtStart);
+        } catch (RuntimeException e) {
+          facts.put("vanished", "the gateway's memory cgroup went away during the run: " + e.getMessage());
+        }
+        return facts;
+      });
     }
   }
 

@@ -51,6 +51,37 @@ public final class CgroupFiles {
     return Optional.empty();
   }
 
+  /**
+   * The cgroup a process is in, from {@code /proc/<pid>/cgroup}: its v1 {@code memory}, {@code cpuacct}
+   * and {@code cpu} groups, or its v2 group; empty when the process is gone or its groups are not mounted.
+   */
+  public static Optional<CgroupFiles> ofProcess(long pid) {
+    try {
+      java.util.Map<String, String> groups = new java.util.HashMap<>();
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup"))) {
+        String[] parts = line.split(":", 3);
+        if (parts.length < 3) continue;
+        for (String controller : parts[1].split(",")) groups.put(controller, parts[2]);
+      }
+      if (groups.containsKey("memory")) {
+        Path memory = ROOT.resolve("memory" + groups.get("memory"));
+        Path cpuacct = ROOT.resolve("cpuacct" + groups.getOrDefault("cpuacct", "/"));
+        Path cpu = ROOT.resolve("cpu" + groups.getOrDefault("cpu", "/"));
+        return Files.isDirectory(memory) ? Optional.of(v1(cpuacct, cpu, memory)) : Optional.empty();
+      }
+      Path unified = ROOT.resolve(groups.getOrDefault("", "/").substring(1));
+      return Files.isRegularFile(unified.resolve("cgroup.controllers")) ? Optional.of(unified(unified))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The memory group's directory, e.g. {@code /sys/fs/cgroup/memory/gatebench/run-42/litellm-4242}. */
+  public Path memoryDir() {
+    return memory;
+  }
+
   /** cgroup v1: the group's directories in the {@code cpuacct}, {@code cpu} and {@code memory} hierarchies. */
   public static CgroupFiles v1(Path cpuacctDir, Path cpuDir, Path memoryDir) {
     return new CgroupFiles(false, cpuacctDir, cpuDir, memoryDir);
