@@ -37,7 +37,17 @@ final class ContainerReaper {
    * @throws StackCloseException naming each container that could not be removed, causes suppressed
    */
   static int removeRun(DockerEngine engine, ContainerRun run) {
-    List<JsonNode> containers = engine.containers(List.of(run.filter()));
+    List<JsonNode> containers;
+    try {
+      containers = engine.containers(List.of(run.filter()));
+    } catch (DockerEngineException e) {
+      StackCloseException failure = new StackCloseException("the Docker engine at " + engine.endpoint()
+          + " stopped answering, so this run's containers could not be removed (if the engine stopped, they "
+          + "stopped with it); once it is back, the next run removes them, or now: docker rm -f $(docker ps -aq "
+          + "--filter label=" + run.filter() + ")");
+      failure.addSuppressed(e);
+      throw failure;
+    }
     List<Exception> failures = new ArrayList<>();
     for (JsonNode container : containers) {
       try {
