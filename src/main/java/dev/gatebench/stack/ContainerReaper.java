@@ -66,7 +66,7 @@ final class ContainerReaper {
 
   private static Map<String, String> labels(JsonNode container) {
     Map<String, String> labels = new LinkedHashMap<>();
-    container.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    container.path("Labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
     return labels;
   }
 
