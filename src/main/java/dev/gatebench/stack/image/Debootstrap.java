@@ -37,6 +37,7 @@ final class Debootstrap implements Bootstrapper {
     String mirror = AptSources.mirrorFor(APT, SUITE).orElseThrow(() -> new ImageStepException(
         "bootstrapping it needs a Debian " + SUITE + " mirror in /etc/apt/sources.list(.d), and none is named there"));
     progress.accept("bootstrapping " + tag + " from Debian's packages (about 1 min, once)");
+    long startNanos = System.nanoTime();
     Path rootfs = tempDir();
     try {
       Shell.Result result = Shell.stream(List.of("debootstrap", "--variant=minbase", SUITE, rootfs.toString(), mirror),
@@ -46,6 +47,7 @@ final class Debootstrap implements Bootstrapper {
       Shell.run(List.of("bash", "-c", "rm -f \"$1\"/var/cache/apt/archives/*.deb", "clean", rootfs.toString()),
           Map.of(), Duration.ofMinutes(1));
       docker.importRootfs(rootfs, tag);
+      progress.accept("bootstrapped " + tag + " in " + Duration.ofNanos(System.nanoTime() - startNanos).toSeconds() + " s");
     } finally {
       Shell.run(List.of("rm", "-rf", "--one-file-system", rootfs.toString()), Map.of(), Duration.ofMinutes(2));
     }

@@ -8,7 +8,7 @@ package dev.gatebench.stack.image;
 public class ImageUnavailableException extends RuntimeException {
   private final StackImage image;
 
-  ImageUnavailableException(StackImage image, String message) {
+  public ImageUnavailableException(StackImage image, String message) {
     super(message);
     this.image = image;
   }
