@@ -32,7 +32,7 @@ final class Debootstrap implements Bootstrapper {
   @Override
   public void bootstrap(String tag) throws ImageStepException {
     if (!isRoot()) throw new ImageStepException("bootstrapping it with debootstrap needs root");
-    if (!onPath("debootstrap")) throw new ImageStepException("bootstrapping it needs Debian's debootstrap package "
+    if (!Shell.onPath("debootstrap")) throw new ImageStepException("bootstrapping it needs Debian's debootstrap package "
         + "(apt-get install debootstrap)");
     String mirror = AptSources.mirrorFor(APT, SUITE).orElseThrow(() -> new ImageStepException(
         "bootstrapping it needs a Debian " + SUITE + " mirror in /etc/apt/sources.list(.d), and none is named there"));
@@ -80,10 +80,5 @@ final class Debootstrap implements Bootstrapper {
     } catch (Exception e) {
       return false;
     }
-  }
-
-  static boolean onPath(String name) {
-    return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")),
-        Stream.of("/usr/sbin", "/sbin")).anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, name)));
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Runs a command to completion within a time limit, on the calling thread (the output of a long one is
@@ -34,6 +35,12 @@ final class Shell {
       List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
       return lines.isEmpty() ? "(no output)" : lines.getLast().strip();
     }
+  }
+
+  /** True when {@code name} is an executable on PATH or in /usr/sbin or /sbin (root's tools). */
+  static boolean onPath(String name) {
+    return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")),
+        Stream.of("/usr/sbin", "/sbin")).anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, name)));
   }
 
   static Result run(List<String> command, Map<String, String> env, Duration timeout) throws ImageStepException {
