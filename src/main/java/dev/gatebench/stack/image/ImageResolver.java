@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 public final class ImageResolver {
   /** How long one pull may take: an engine without a registry fails fast, a hanging one is cut off. */
   public static final String PULL_TIMEOUT = "10s";
+  /** Where a reference without a registry part is pulled from: the engine's default registry. */
+  static final String DEFAULT_REGISTRY = "the default registry";
 
   private final ImagePlans plans;
   private final DockerEngine docker;
@@ -81,7 +83,6 @@ public final class ImageResolver {
   }
 
   private ResolvedImage find(ImagePlan plan) {
-    String official = plan.image().officialReference(plans.litellmVersion());
     if (docker.exists(plan.reference())) return found(plan, plan.reference(), ResolvedImage.Source.LOCAL);
     Optional<LocalBuild> build = plan.overridden() ? Optional.empty() : plan.build();
     if (build.isPresent() && docker.exists(build.get().tag())) {
@@ -89,18 +90,23 @@ public final class ImageResolver {
     }
     Optional<String> pullFailure = pull(plan.reference());
     if (pullFailure.isEmpty()) return found(plan, plan.reference(), ResolvedImage.Source.PULLED);
+    return buildInstead(plan, pullFailure.get());
+  }
+
+  private ResolvedImage buildInstead(ImagePlan plan, String pullFailure) {
     if (plan.overridden()) {
-      throw unavailable(plan, pullFailure.get(), plan.image().setting() + " names it, so nothing is built in its place");
+      throw unavailable(plan, pullFailure, plan.image().setting() + " names it, so nothing is built in its place");
     }
-    if (build.isEmpty()) {
-      throw unavailable(plan, pullFailure.get(), "it has no local equivalent (" + plan.noBuildReason().orElseThrow() + ")");
+    if (plan.build().isEmpty()) {
+      throw unavailable(plan, pullFailure, "it has no local equivalent (" + plan.noBuildReason().orElseThrow() + ")");
     }
+    LocalBuild build = plan.build().get();
     try {
-      buildEquivalent(plan.image(), build.get());
-      return new ResolvedImage(plan.image(), build.get().tag(), official, ResolvedImage.Source.BUILT);
+      buildEquivalent(plan.image(), build);
+      return found(plan, build.tag(), ResolvedImage.Source.BUILT);
     } catch (ImageStepException e) {
-      throw unavailable(plan, pullFailure.get(), "building its equivalent " + build.get().tag() + " from "
-          + build.get().folder() + " failed (" + e.getMessage() + ")");
+      throw unavailable(plan, pullFailure, "building its equivalent " + build.tag() + " from " + build.folder()
+          + " failed (" + e.getMessage() + ")");
     }
   }
 
@@ -148,12 +154,12 @@ public final class ImageResolver {
         + " without containers: -Dgatebench.stack=processes");
   }
 
-  /** docker.io for {@code redis:7-alpine}, ghcr.io for {@code ghcr.io/berriai/litellm:...}. */
+  /** The host part of {@code ghcr.io/berriai/litellm:...}; {@value #DEFAULT_REGISTRY} for {@code redis:7-alpine}. */
   static String registryOf(String reference) {
     int slash = reference.indexOf('/');
-    if (slash < 0) return "docker.io";
+    if (slash < 0) return DEFAULT_REGISTRY;
     String first = reference.substring(0, slash);
-    return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
+    return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : DEFAULT_REGISTRY;
   }
 
   private static String abbreviate(String line) {

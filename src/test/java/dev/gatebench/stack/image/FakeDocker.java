@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /** A Docker engine in memory: which images it has, which it can pull, and every call it got. */
 final class FakeDocker implements DockerEngine {
-  static final String NO_REGISTRY = "Error response from daemon: Get \"https://registry-1.docker.io/v2/\": dial tcp: "
-      + "lookup registry-1.docker.io: no such host";
+  static final String NO_REGISTRY = "Error response from daemon: Get \"https://registry.test/v2/\": dial tcp: "
+      + "lookup registry.test: no such host";
 
   final Set<String> present = new HashSet<>();
   final Set<String> pullable = new HashSet<>();

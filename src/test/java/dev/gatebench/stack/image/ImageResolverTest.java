@@ -221,8 +221,8 @@ class ImageResolverTest {
 
   @Test
   void namesTheRegistryOfAnImage() {
-    assertThat(ImageResolver.registryOf("redis:7-alpine")).isEqualTo("docker.io");
-    assertThat(ImageResolver.registryOf("prom/prometheus:v2.47.0")).isEqualTo("docker.io");
+    assertThat(ImageResolver.registryOf("redis:7-alpine")).isEqualTo(ImageResolver.DEFAULT_REGISTRY);
+    assertThat(ImageResolver.registryOf("prom/prometheus:v2.47.0")).isEqualTo(ImageResolver.DEFAULT_REGISTRY);
     assertThat(ImageResolver.registryOf(LITELLM)).isEqualTo("ghcr.io");
     assertThat(ImageResolver.registryOf("localhost:5000/redis")).isEqualTo("localhost:5000");
   }
