@@ -43,7 +43,7 @@ final class ImagePlans {
       var binary = config.get("INFERXGATE_BIN").map(Path::of).filter(Files::isRegularFile);
       if (binary.isEmpty()) {
         return ImagePlan.unbuildable(image, reference, overridden,
-            "INFERXGATE_BIN does not name an InferXgate binary to wrap (gatebench never builds InferXgate)");
+            "INFERXGATE_BIN does not name an InferXgate binary to wrap, and gatebench never builds InferXgate");
       }
       extraFiles = Map.of("inferxgate", binary.orElseThrow());
     }
