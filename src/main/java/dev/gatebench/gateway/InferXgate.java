@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
@@ -17,7 +16,6 @@ import org.testcontainers.utility.MountableFile;
  * against the mock its traffic goes through the mock's CONNECT proxy, trusted via the mock's CA.
  */
 public final class InferXgate implements GatewayKind {
-  public static final DockerImageName IMAGE = DockerImageName.parse("inferxgate/backend:latest");
   static final String CONTAINER_CA = "/etc/gatebench/mock-ca.pem";
 
   @Override

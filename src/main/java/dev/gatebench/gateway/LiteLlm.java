@@ -8,14 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The LiteLLM proxy (Python): installed from PyPI into a cached virtualenv for the processes stack,
- * {@code ghcr.io/berriai/litellm:main-stable} for the container stack.
+ * its own image ({@code gatebench.image.litellm}) for the container stack.
  */
 public final class LiteLlm implements GatewayKind {
-  public static final DockerImageName IMAGE = DockerImageName.parse("ghcr.io/berriai/litellm:main-stable");
   static final String CONTAINER_CONFIG = "/app/config.yaml";
 
   @Override

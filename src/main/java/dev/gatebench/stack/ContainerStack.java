@@ -9,6 +9,7 @@ import dev.gatebench.gateway.GatewayStartException;
 import dev.gatebench.gateway.GatewayUnavailableException;
 import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
+import dev.gatebench.stack.image.ImageResolver;
 import dev.gatebench.metrics.resources.CgroupFiles;
 import java.net.URI;
 import java.util.HashMap;
@@ -62,8 +63,8 @@ final class ContainerStack implements Launcher {
   }
 
   static ContainerStack start(GatewaySettings settings, ContainerSettings containers, DockerEngine engine,
-      UpstreamEndpoint upstream) {
-    return new ContainerStack(settings, containers, engine, new LocalImages(engine, containers), upstream);
+      ImageResolver images, UpstreamEndpoint upstream) {
+    return new ContainerStack(settings, containers, engine, new ResolvedImages(images), upstream);
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.GatewayUnavailableException;
 import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
+import dev.gatebench.stack.image.ImageResolver;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class Stack implements AutoCloseable {
     System.out.println("gatebench: stack: " + choice);
     Launcher launcher = switch (choice.kind()) {
       case CONTAINERS -> choice.engine().<Launcher>map(engine -> ContainerStack.start(settings, containers,
-          engine, upstream)).orElseGet(() -> new NoEngine(choice));
+          engine, ImageResolver.fromConfig(config), upstream)).orElseGet(() -> new NoEngine(choice));
       case EXTERNAL -> new ExternalStack(settings);
       default -> new ProcessStack(settings, upstream);
     };

@@ -13,9 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
 
 class LiteLlmConfigTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -71,8 +71,9 @@ class LiteLlmConfigTest {
     assertThat(env).containsEntry("LITELLM_MASTER_KEY", "sk-canary-3")
         .containsEntry("ANTHROPIC_API_KEY", GatewaySettings.DUMMY_API_KEY)
         .containsEntry("LITELLM_OFFLINE_MODE", "true");
-    try (Network network = Network.newNetwork();
-        GenericContainer<?> container = new LiteLlm().container(new ContainerRequest(settings, mock, network))) {
+    ContainerRequest request = new ContainerRequest(settings, mock, DockerImageName.parse("gatebench/litellm:test"),
+        Optional.empty(), 40123, Map.of(), ResourceLimit.GATEWAY, Map.of());
+    try (GenericContainer<?> container = new LiteLlm().container(request)) {
       assertThat(container.getEnvMap()).as("the container's environment").containsAllEntriesOf(env);
     }
   }

@@ -9,6 +9,7 @@ import dev.gatebench.gateway.Gateway;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.LiteLlm;
 import dev.gatebench.gateway.UpstreamEndpoint;
+import dev.gatebench.stack.image.ImageResolver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +46,7 @@ class ContainerStackTest {
     try (FakeAnthropic fake = FakeAnthropic.start()) {
       UpstreamEndpoint upstream = new UpstreamEndpoint(fake.baseUrl(), Optional.empty(), Optional.empty(), false);
       ContainerStack stack = ContainerStack.start(GatewaySettings.from(config), ContainerSettings.from(config),
-          engine, upstream);
+          engine, ImageResolver.fromConfig(config), upstream);
       String runFilter;
       try (stack) {
         Gateway litellm = stack.launch(new LiteLlm());

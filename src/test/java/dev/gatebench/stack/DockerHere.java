@@ -2,6 +2,8 @@ package dev.gatebench.stack;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gatebench.gateway.GatewaySettings;
+import dev.gatebench.stack.image.StackImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ final class DockerHere {
   /** The image for a service from {@code -Dgatebench.image.<name>}, else the compose file's; skips when missing. */
   static String serviceImageOrSkip(DockerEngine engine, String service) {
     String image = Optional.ofNullable(System.getProperty(ContainerSettings.IMAGE_PREFIX + service))
-        .orElse(LocalImages.COMPOSE_IMAGES.get(service));
+        .orElse(StackImage.byKey(service).officialReference(GatewaySettings.LITELLM_VERSION));
     return imageOrSkip(engine, image);
   }
 

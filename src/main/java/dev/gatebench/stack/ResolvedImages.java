@@ -1,0 +1,25 @@
+package dev.gatebench.stack;
+
+import dev.gatebench.stack.image.ImageResolver;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The images {@link ImageResolver} finds, pulls within its bound, or builds from compose/images: what
+ * the containers stack runs, so a machine without a registry still gets every service it can build.
+ */
+final class ResolvedImages implements ImageSource {
+  private final ImageResolver resolver;
+
+  ResolvedImages(ImageResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  @Override
+  public DockerImageName image(String name) throws ImageUnavailableException {
+    try {
+      return resolver.resolve(name).dockerImageName();
+    } catch (dev.gatebench.stack.image.ImageUnavailableException e) {
+      throw new ImageUnavailableException(e.getMessage(), e);
+    }
+  }
+}
