@@ -1,6 +1,7 @@
 package dev.gatebench.stack;
 
 import dev.gatebench.stack.image.ImageResolver;
+import dev.gatebench.stack.image.StackImage;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -16,6 +17,9 @@ final class ResolvedImages implements ImageSource {
 
   @Override
   public DockerImageName image(String name) throws ImageUnavailableException {
+    if (StackImage.find(name).isEmpty()) {
+      throw new ImageUnavailableException(name + " has no container image; run it with -Dgatebench.stack=processes");
+    }
     try {
       return resolver.resolve(name).dockerImageName();
     } catch (dev.gatebench.stack.image.ImageUnavailableException e) {

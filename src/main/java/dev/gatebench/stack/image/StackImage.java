@@ -59,11 +59,15 @@ public enum StackImage {
     return localVersionTemplate == null ? "" : localVersionTemplate.formatted(litellmVersion);
   }
 
+  /** The image by its key, case-insensitive; empty for a service the stack has no image for, e.g. {@code nginx}. */
+  public static Optional<StackImage> find(String key) {
+    String wanted = key.strip().toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(image -> image.key.equals(wanted)).findFirst();
+  }
+
   /** The image by its key, case-insensitive; an unknown key names the known ones. */
   public static StackImage byKey(String key) {
-    String wanted = key.strip().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(image -> image.key.equals(wanted)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no stack image '" + key + "'; known: "
+    return find(key).orElseThrow(() -> new IllegalArgumentException("no stack image '" + key + "'; known: "
             + Arrays.stream(values()).map(StackImage::key).toList()));
   }
 }
