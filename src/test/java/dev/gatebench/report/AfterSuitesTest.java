@@ -39,7 +39,7 @@ class AfterSuitesTest {
     assertThatThrownBy(() -> AfterSuites.finish(runs(35), List.of(), config("gatebench.baseline",
         baseline.toString()), out)).isInstanceOf(GateReport.RegressionDetected.class);
     assertThat(Files.readString(out.resolve(ComparisonReport.MARKDOWN)))
-        .contains("## regression gate", "REGRESSION: litellm p50 latency overhead");
+        .contains("## regression gate: FAIL").containsPattern("\\| baseline \\| litellm \\| p50 latency overhead \\|.*\\| FAIL \\|");
   }
 
   @Test

@@ -45,9 +45,11 @@ class ComparisonReportTest {
     assertThat(baselineRows).extracting(l -> l.split("\\|")[1].strip())
         .containsExactly("direct", "inferxgate", "litellm");
     String litellm = baselineRows.get(2);
-    assertThat(litellm.split("\\|")[7].strip()).as("p50 overhead ~ 32 - 20 ms").matches("\\+1[12]\\.\\d");
+    assertThat(litellm.split("\\|")[8].strip()).as("p50 overhead ~ 32 - 20 ms, with its 95 % interval")
+        .matches("\\+1[12]\\.\\d ms \\[\\+1[0-2]\\.\\d, \\+1[1-3]\\.\\d\\]");
+    assertThat(litellm.split("\\|")[2].strip()).as("successes and failures").isEqualTo("300 + 4 failed");
     assertThat(litellm).contains("HTTP_STATUS 1, TIMEOUT 3", "10.00%", "| 1.00 |", "| 512 |");
-    assertThat(baselineRows.get(0).split("\\|")[7].strip()).as("Direct has no overhead").isEqualTo("n/a");
+    assertThat(baselineRows.get(0).split("\\|")[8].strip()).as("Direct has no overhead").isEqualTo("n/a");
     assertThat(baselineRows.get(1)).as("no resources sampled").endsWith("| n/a | n/a | n/a |");
     assertThat(md).contains("direct CPU and memory: the test JVM as a whole");
     assertThat(md).contains("| litellm | failed: readiness timed out after 120 s |");
