@@ -18,8 +18,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The numbers behind the report's charts, as JSON-friendly maps (missing values are null): per
  * suite, each row's percentile spectrum ({@link Spectrum}), p50/p95 and requests per second over
- * windows that hold enough requests ({@link Windows}), and latency per active-VU level. A point's
- * third value is the count of requests behind it.
+ * windows that hold enough requests ({@link Windows}, each drawn as a level across its span), and
+ * latency per active-VU level. A point's third value is the count of requests behind it.
  */
 final class ChartData {
   private ChartData() {}
@@ -56,8 +56,8 @@ final class ChartData {
     out.put("window", windowLabel(runs));
     out.put("latencyOverTime", runs.stream().flatMap(r -> {
       List<Windows.Window> w = Windows.overTime(r.timeSeries());
-      return List.of(series(r.target() + " p50", points(w, Windows.Window::midSeconds, Windows.Window::p50Ms)),
-          series(r.target() + " p95", points(w, Windows.Window::midSeconds, Windows.Window::p95Ms))).stream();
+      return List.of(series(r.target() + " p50", spans(w, Windows.Window::p50Ms)),
+          series(r.target() + " p95", spans(w, Windows.Window::p95Ms))).stream();
     }).toList());
     out.put("requestsOverTime", runs.stream().flatMap(ChartData::rates).toList());
     List<RunResult> ramps = runs.stream().filter(r -> Windows.byVus(r.timeSeries()).size() > 1).toList();
@@ -72,20 +72,24 @@ final class ChartData {
 
   private static java.util.stream.Stream<Map<String, Object>> rates(RunResult run) {
     List<Windows.Window> windows = Windows.overTime(run.timeSeries());
-    Map<String, Object> all = series(run.target() + " req/s", points(windows, Windows.Window::midSeconds,
-        Windows.Window::requestsPerSecond));
+    Map<String, Object> all = series(run.target() + " req/s", spans(windows, Windows.Window::requestsPerSecond));
     if (windows.stream().noneMatch(w -> w.errors() > 0)) return java.util.stream.Stream.of(all);
-    return java.util.stream.Stream.of(all, series(run.target() + " failed/s", points(windows,
-        Windows.Window::midSeconds, w -> w.errors() / (double) Math.max(1, w.endSeconds() - w.startSeconds()))));
+    return java.util.stream.Stream.of(all, series(run.target() + " failed/s", spans(windows,
+        w -> w.errors() / (double) Math.max(1, w.endSeconds() - w.startSeconds()))));
   }
 
-  /** E.g. "20 s windows" when all rows share one length, else "windows of 1 to 3 s". */
+  /**
+   * How the rows' windows came out, for the chart titles: e.g. "20 s windows", "windows of 20 to 25 s",
+   * or "one window over each run (30 s)" when a run has too few requests for two.
+   */
   static String windowLabel(List<RunResult> runs) {
-    TreeSet<Integer> lengths = runs.stream().map(r -> Windows.seconds(r.timeSeries()))
+    List<List<Windows.Window>> perRun = runs.stream().map(r -> Windows.overTime(r.timeSeries())).toList();
+    TreeSet<Integer> lengths = perRun.stream().flatMap(List::stream).map(w -> w.endSeconds() - w.startSeconds())
         .collect(Collectors.toCollection(TreeSet::new));
     if (lengths.isEmpty()) return "";
-    return lengths.size() == 1 ? lengths.first() + " s windows"
-        : "windows of " + lengths.first() + " to " + lengths.last() + " s";
+    String range = lengths.size() == 1 ? lengths.first() + " s" : lengths.first() + " to " + lengths.last() + " s";
+    if (perRun.stream().allMatch(w -> w.size() <= 1)) return "one window over each run (" + range + ")";
+    return lengths.size() == 1 ? range + " windows" : "windows of " + range;
   }
 
   private static String vusNote(String suite, List<RunResult> runs) {
@@ -100,6 +104,20 @@ final class ChartData {
     s.put("name", name);
     s.put("points", points);
     return s;
+  }
+
+  /**
+   * A window's value held over its span, [start, y, requests] and [end, y, requests]: drawn as steps, a
+   * run with one window is a level line across the run rather than a dot in its middle.
+   */
+  private static List<List<Double>> spans(List<Windows.Window> windows, ToDoubleFunction<Windows.Window> y) {
+    List<List<Double>> points = new ArrayList<>();
+    for (Windows.Window w : windows) {
+      Double value = finite(y.applyAsDouble(w));
+      points.add(Arrays.asList((double) w.startSeconds(), value, (double) w.requests()));
+      points.add(Arrays.asList((double) w.endSeconds(), value, (double) w.requests()));
+    }
+    return points;
   }
 
   /** [x, y, requests] per window; y null when the window has no value. */

@@ -44,12 +44,11 @@
     return colours[gateway];
   }
 
-  // Points carry [x, y, requests]; few points get markers so that a one-window run still shows.
-  function lines(list, type) {
+  // Points carry [x, y, requests]; a point on fewer requests than a window should hold is faded.
+  function lines(list, symbols) {
     return list.map(function (s) {
       var secondary = / (p95|failed\/s)$/.test(s.name);
-      var few = s.points.length <= 12;
-      return {name: s.name, type: type || 'line', showSymbol: type === 'scatter' || few, symbolSize: few ? 8 : 5,
+      return {name: s.name, type: 'line', showSymbol: !!symbols, symbolSize: 7,
         symbol: secondary ? 'emptyCircle' : 'circle', connectNulls: false,
         data: s.points.map(function (p) {
           var point = {value: p};
@@ -61,10 +60,13 @@
   }
 
   function countTooltip(unit) {
-    return {trigger: 'item', formatter: function (p) {
-      var v = p.value;
-      var count = v.length > 2 ? ' (' + v[2] + ' requests)' : '';
-      return p.seriesName + ' at ' + v[0] + ' ' + unit + ': ' + (v[1] === null ? 'no value' : v[1].toFixed(2)) + count;
+    return {trigger: 'axis', formatter: function (params) {
+      return params.map(function (p) {
+        var v = p.value;
+        var count = v.length > 2 ? ' (' + v[2] + ' requests)' : '';
+        return p.seriesName + ' at ' + v[0] + ' ' + unit + ': ' + (v[1] === null ? 'no value' : v[1].toFixed(2)) +
+          count;
+      }).join('<br>');
     }};
   }
 
@@ -76,21 +78,20 @@
         option.tooltip = {trigger: 'item', formatter: function (p) {
           return p.seriesName + ': ' + (100 * (1 - 1 / p.value[0])).toFixed(3) + '% ≤ ' + p.value[1].toFixed(2) + ' ms';
         }};
-        option.series.forEach(function (s) { s.showSymbol = false; });
         if (option.series.length > 0) {
           option.series[0].markLine = {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#999'},
             label: {formatter: '50%'}, data: [{xAxis: 2}]};
         }
       });
-    draw('time-' + suite.id, suite.name + ': latency over time (p50 and p95 per ' + suite.window + ')',
+    draw('time-' + suite.id, suite.name + ': latency over time (p50 and p95, ' + suite.window + ')',
       {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 28}, 'ms', lines(suite.latencyOverTime),
       function (option) { option.tooltip = countTooltip('s'); });
-    draw('rps-' + suite.id, suite.name + ': requests per second (mean over ' + suite.window + ')',
+    draw('rps-' + suite.id, suite.name + ': requests per second (mean, ' + suite.window + ')',
       {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 28}, 'req/s', lines(suite.requestsOverTime),
       function (option) { option.tooltip = countTooltip('s'); option.yAxis.min = 0; option.yAxis.scale = false; });
     draw('vus-' + suite.id, suite.name + ': latency against active VUs (one point per VU level)',
       {type: 'value', name: 'active VUs', nameLocation: 'middle', nameGap: 28}, 'ms',
-      lines(suite.latencyByVus), function (option) { option.tooltip = countTooltip('VUs'); });
+      lines(suite.latencyByVus, true), function (option) { option.tooltip = countTooltip('VUs'); });
     if (suite.latencyByVus.length === 0) noteInstead('vus-' + suite.id, suite.vusNote);
   });
   document.body.setAttribute('data-charts-done', 'true');

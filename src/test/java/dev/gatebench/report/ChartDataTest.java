@@ -44,15 +44,23 @@ class ChartDataTest {
       assertThat(series).as(chart).isNotEmpty().allSatisfy(s -> assertThat((List<?>) s.get("points"))
           .as("%s %s", chart, s.get("name")).isNotEmpty());
     }
-    assertThat(suite.get("window")).isEqualTo("20 s windows");
+    assertThat(suite.get("window")).isEqualTo("one window over each run (30 s)");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rates = (List<Map<String, Object>>) suite.get("requestsOverTime");
     assertThat(rates).extracting(s -> s.get("name")).containsExactly("direct req/s", "litellm req/s",
         "litellm failed/s");
-    assertThat(rates.get(0).get("points")).as("[mid-second, req/s, requests]")
-        .isEqualTo(List.of(List.of(15.0, 1.0, 30.0)));
+    assertThat(rates.get(0).get("points")).as("one window held across the run: [second, req/s, requests]")
+        .isEqualTo(List.of(List.of(0.0, 1.0, 30.0), List.of(30.0, 1.0, 30.0)));
     assertThat((List<?>) suite.get("latencyByVus")).isEmpty();
     assertThat(suite.get("vusNote")).asString().contains("one VU level", "direct 1 VU, 30 requests");
+  }
+
+  @Test
+  void theWindowLabelSaysHowLongTheWindowsAre() {
+    assertThat(ChartData.windowLabel(List.of(run("baseline", "direct").requestsPerSecond(10).seconds(30).build())))
+        .isEqualTo("2 s windows");
+    assertThat(ChartData.windowLabel(List.of(run("baseline", "direct").requestsPerSecond(1).seconds(50).build())))
+        .as("50 requests: a 20 s window and a 30 s one that took the 10-request tail").isEqualTo("windows of 20 to 30 s");
   }
 
   @Test
