@@ -14,6 +14,7 @@ final class MarkdownReport {
     md.append("Latency in ms (request start to last byte) of successful requests. Overhead = gateway minus Direct in "
         + "the same run, with its 95 % bootstrap interval in brackets. " + HtmlTable.LOW
         + " marks a percentile that the run's request count cannot support.\n");
+    gate.ifPresent(g -> md.append(GateSection.markdown(g)));
     suites.forEach((suite, rows) -> {
       md.append("\n## ").append(suite).append("\n\n");
       md.append("| gateway | requests | p50 | p90 | p95 | p99 | max | overhead p50 | overhead p95 | overhead p99 "
@@ -29,7 +30,6 @@ final class MarkdownReport {
         r.evidence().notes(r.row().gateway()).forEach(n -> md.append('\n').append(n).append('\n'));
       }
     });
-    gate.ifPresent(g -> md.append(GateSection.markdown(g)));
     return md.toString();
   }
 

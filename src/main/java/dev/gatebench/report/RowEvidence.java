@@ -58,16 +58,22 @@ record RowEvidence(long latencyCount, long directCount, List<Optional<MedianShif
         ReportRows.value(run, MetricNames.FAILED_REQUEST_DURATION, "max"), run.abortedBy(), untrustworthy(run));
   }
 
-  /** Whether latency column {@code column} (index into {@link ReportRow#LATENCY_COLUMNS}) is more than the max. */
+  /**
+   * Whether latency column {@code column} (index into {@link ReportRow#LATENCY_COLUMNS}) is more than
+   * the max; true without requests, where the cell says n/a and there is nothing to mark.
+   */
   boolean latencySupported(int column) {
-    return column >= LATENCY_PERCENTILES.length || PercentileSupport.supported(LATENCY_PERCENTILES[column],
-        latencyCount);
+    return column >= LATENCY_PERCENTILES.length || supported(LATENCY_PERCENTILES[column], latencyCount);
   }
 
   /** Whether both rows of overhead column {@code column} have enough requests for its percentile. */
   boolean overheadSupported(int column) {
     double p = OVERHEAD_PERCENTILES[column];
-    return PercentileSupport.supported(p, latencyCount) && PercentileSupport.supported(p, directCount);
+    return supported(p, latencyCount) && supported(p, directCount);
+  }
+
+  private static boolean supported(double percentile, long count) {
+    return count == 0 || PercentileSupport.supported(percentile, count);
   }
 
   /** Footnotes for the marked latency cells, e.g. {@code "p99 of 30 requests is the maximum (...)"}. */

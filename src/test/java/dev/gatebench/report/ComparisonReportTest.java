@@ -56,6 +56,22 @@ class ComparisonReportTest {
   }
 
   @Test
+  void onlyLowCountPercentilesOfRowsThatRanAreMarked() throws Exception {
+    List<RunResult> runs = List.of(LowRateRuns.run("baseline", "direct", 30, 260, 1, 0, Map.of()),
+        LowRateRuns.run("baseline", "litellm", 30, 280, 2, 0, Map.of()));
+    String md = Files.readString(ComparisonReport.of(runs).withSkipped(List.of(new SkippedRow("baseline",
+        "inferxgate", "skipped: no binary"))).write(out).markdown());
+
+    String litellm = md.lines().filter(l -> l.startsWith("| litellm |")).findFirst().orElseThrow();
+    String[] cells = litellm.split("\\|");
+    assertThat(cells[5].strip()).as("p95 of 30 requests is the 29th: supported").doesNotContain("†");
+    assertThat(cells[6].strip()).as("p99 of 30 requests is the maximum").endsWith("†").isEqualTo(cells[7].strip() + "†");
+    assertThat(cells[10].strip()).as("p99 overhead: marked, with its interval").matches("\\+\\d+\\.\\d ms \\[.*\\]†");
+    assertThat(md).contains("† p99 of 30 requests is the maximum (a p99 needs at least 100)")
+        .doesNotContain("of 0 requests");
+  }
+
+  @Test
   void cpuPerThousandRequestsUsesTheRunsRequestCount() throws Exception {
     String md = Files.readString(ComparisonReport.write(fixtureRuns(), out).markdown());
     // 30 CPU-s over 30 s x 10 req/s = 300 requests -> 100 CPU-s per 1k requests
