@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * its neighbour; an empty window is kept, as a stall is a finding. Against VUs: one point per VU level.
  *
  * <p>A window of one second keeps that second's percentiles. A longer one pools its seconds, each
- * standing for its successful requests spread over its p50, p95, p99 and max: exact while a second
- * holds one or two requests (the rates that need long windows), close above.
+ * rebuilt from its p50, p95, p99 and max ({@link #pooled}): exact while a second holds one or two
+ * requests (the rates that need the longest windows); above, ranks a second did not keep are filled
+ * from below, so the window's p95 may fall short of the true one by the gap those ranks hid.
  * Stateless.
  */
 final class Windows {
@@ -98,16 +99,22 @@ final class Windows {
     return new Window(start, end, requests(seconds), errors, vus, percentile(pooled, 50), percentile(pooled, 95));
   }
 
-  /** Each second's successful requests at its p50, p95, p99 and max, by their place in the second. */
+  /**
+   * Each second's k successful requests rebuilt from what the second kept: its p50, p95, p99 and max
+   * are its requests of rank ceil(k/2), ceil(0.95k), ceil(0.99k) and k; a rank in between takes the
+   * known value just below it (the p50 below the median). One slow request thus stays one request:
+   * it does not lift the window's p95 as it would if it stood for all of its second's upper ranks.
+   */
   static double[] pooled(List<IntervalStats> seconds) {
     List<Double> values = new ArrayList<>();
     for (IntervalStats s : seconds) {
       long ok = s.requests() - s.errors();
       if (ok <= 0 || !Double.isFinite(s.latencyP50Ms())) continue;
+      long r95 = HistogramSample.rank(95, ok);
+      long r99 = HistogramSample.rank(99, ok);
       for (long i = 1; i <= ok; i++) {
-        double q = (i - 0.5) / ok;
-        values.add(q <= 0.5 ? s.latencyP50Ms() : q <= 0.95 ? s.latencyP95Ms() : q <= 0.99 ? s.latencyP99Ms()
-            : s.latencyMaxMs());
+        values.add(i == ok ? s.latencyMaxMs() : i >= r99 ? s.latencyP99Ms() : i >= r95 ? s.latencyP95Ms()
+            : s.latencyP50Ms());
       }
     }
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();

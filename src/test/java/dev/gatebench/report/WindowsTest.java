@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.RunResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,22 @@ class WindowsTest {
         new IntervalStats(1, 1, 0, 1, 20, 20, 20, 20, 5, 0),
         new IntervalStats(2, 1, 1, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0));
     assertThat(Windows.pooled(seconds)).as("a failed request has no latency").containsExactly(10, 20, 30);
+  }
+
+  @Test
+  void oneSlowRequestInASecondOfFiveStaysOneRequestInTheWindow() {
+    List<IntervalStats> seconds = new ArrayList<>();
+    for (int s = 0; s < 6; s++) {
+      double max = s == 2 ? 1100 : 190 + s;
+      // five requests a second: HdrHistogram's p95 and p99 of five are the maximum
+      seconds.add(new IntervalStats(s, 5, 0, 1, 150, max, max, max, 75, 0));
+    }
+    double[] pooled = Windows.pooled(seconds);
+
+    assertThat(pooled).hasSize(30);
+    assertThat(Arrays.stream(pooled).filter(ms -> ms == 1100).count()).as("the slow request").isEqualTo(1);
+    assertThat(Windows.percentile(pooled, 95)).as("p95 of the window: the second-slowest second's max")
+        .isEqualTo(195.0);
   }
 
   @Test
