@@ -4,6 +4,7 @@ import dev.gatebench.config.BenchConfig;
 import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.session.BenchStack;
+import dev.gatebench.session.Preflight;
 import dev.gatebench.stack.GatewayAvailability;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +19,9 @@ public final class StackMain {
   public static void main(String[] args) throws InterruptedException {
     BenchStack stack;
     try {
-      stack = BenchStack.start(BenchConfig.load());
+      BenchConfig config = Preflight.load();
+      Preflight.check(config);
+      stack = BenchStack.start(config);
     } catch (BenchConfigException e) {
       System.err.println("gatebench: " + e.getMessage());
       System.exit(2);

@@ -79,7 +79,7 @@ public final class BenchConfig {
   }
 
   /** {@code gatebench.timeScale} → {@code GATEBENCH_TIME_SCALE}; other names are their own env name. */
-  static String envName(String name) {
+  public static String envName(String name) {
     if (!name.startsWith("gatebench.")) return name;
     String rest = name.substring("gatebench.".length()).replace('.', '_');
     return "GATEBENCH_" + rest.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
@@ -137,9 +137,44 @@ public final class BenchConfig {
     return tokens;
   }
 
+  /** The request's temperature, in [0, 2] (what OpenAI-style APIs accept; Anthropic's models take [0, 1]). */
   public double temperature() {
-    return parse("TEST_TEMPERATURE", get("TEST_TEMPERATURE").orElse(Defaults.TEST_TEMPERATURE),
-        Double::parseDouble, "e.g. TEST_TEMPERATURE=0.7");
+    String raw = get("TEST_TEMPERATURE").orElse(Defaults.TEST_TEMPERATURE);
+    double temperature = parse("TEST_TEMPERATURE", raw, Double::parseDouble, "e.g. TEST_TEMPERATURE=0.7");
+    if (!(temperature >= 0 && temperature <= 2)) {
+      throw new BenchConfigException("TEST_TEMPERATURE must be in [0, 2] but was '" + raw
+          + "'; e.g. TEST_TEMPERATURE=0.7");
+    }
+    return temperature;
+  }
+
+  /**
+   * A switch such as {@code gatebench.stream}: {@code true} or {@code false} (any case), {@code fallback}
+   * when unset. Anything else is refused rather than read as false, so a typo cannot silently turn it off.
+   */
+  public boolean flag(String name, boolean fallback) {
+    Optional<String> raw = get(name);
+    if (raw.isEmpty()) return fallback;
+    if (raw.get().equalsIgnoreCase("true")) return true;
+    if (raw.get().equalsIgnoreCase("false")) return false;
+    throw new BenchConfigException(name + " must be true or false but was '" + raw.get() + "'; e.g. -D" + name
+        + "=" + !fallback);
+  }
+
+  /**
+   * A whole number setting; empty when unset.
+   *
+   * @param example a good value, for the message, e.g. 4000 for a port
+   */
+  public Optional<Integer> integer(String name, int example) {
+    return get(name).map(raw -> {
+      try {
+        return Integer.parseInt(raw);
+      } catch (NumberFormatException e) {
+        throw new BenchConfigException(name + " must be a whole number but was '" + raw + "'; e.g. -D" + name
+            + "=" + example, e);
+      }
+    });
   }
 
   public Optional<String> anthropicApiKey() {
@@ -167,12 +202,28 @@ public final class BenchConfig {
     return Duration.ofNanos(Math.round(amount * nanosPerUnit));
   }
 
-  /** Every setting this configuration sees from any source, secrets replaced by {@code ***}. */
+  /** Every name set in any source: system properties, environment and the {@code .env} file. */
+  public java.util.Set<String> names() {
+    java.util.Set<String> names = new java.util.TreeSet<>(systemProperties.keySet());
+    names.addAll(environment.keySet());
+    names.addAll(envFile.keySet());
+    return names;
+  }
+
+  /**
+   * Every setting this configuration sees from any source, secrets replaced by {@code ***}. The
+   * request's settings ({@code TEST_MODEL}, {@code TEST_MAX_TOKENS}, {@code TEST_TEMPERATURE}) are
+   * always present with the value in force: an empty {@code TEST_MODEL=} records the default that
+   * was sent, not {@code ""}.
+   */
   public Map<String, String> redacted() {
     Map<String, String> all = new TreeMap<>();
     envFile.forEach(all::put);
     environment.forEach((k, v) -> { if (isOurs(k)) all.put(k, v); });
     systemProperties.forEach((k, v) -> { if (isOurs(k)) all.put(k, v); });
+    all.put("TEST_MODEL", get("TEST_MODEL").orElse(Defaults.TEST_MODEL));
+    all.put("TEST_MAX_TOKENS", get("TEST_MAX_TOKENS").orElse(Defaults.TEST_MAX_TOKENS));
+    all.put("TEST_TEMPERATURE", get("TEST_TEMPERATURE").orElse(Defaults.TEST_TEMPERATURE));
     all.replaceAll((k, v) -> isSecret(k) && !v.isBlank() ? "***" : v);
     return all;
   }

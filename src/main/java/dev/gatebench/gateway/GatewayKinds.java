@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** Every gateway kind gatebench knows, in report order. Adding a gateway: one class, one line here. */
 public final class GatewayKinds {
-  private static final List<GatewayKind> ALL = List.of(new Direct(), new LiteLlm(), new InferXgate());
+  private static final List<GatewayKind> ALL = List.of(new Direct(), new Nginx(), new LiteLlm(), new InferXgate(), new Portkey(),
+      new Bifrost());
 
   private GatewayKinds() {}
 

@@ -30,11 +30,13 @@ import java.util.Optional;
  * @param litellmUrl a running LiteLLM for the external stack
  * @param logDir where each gateway's output goes, one file per gateway
  * @param readinessTimeout how long a gateway may take to become ready, &gt; 0; e.g. 180 s
+ * @param config every setting, for a gateway's own {@code gatebench.<gateway>.*}; see {@link #setting}
  */
 public record GatewaySettings(UpstreamKind upstream, String testModel, String litellmMasterKey,
     String upstreamApiKey, String litellmVersion, int litellmWorkers, Map<String, Integer> fixedPorts,
     String python, Path cacheDir, Optional<Path> inferxgateBin,
-    Optional<URI> inferxgateUrl, Optional<URI> litellmUrl, Path logDir, Duration readinessTimeout) {
+    Optional<URI> inferxgateUrl, Optional<URI> litellmUrl, Path logDir, Duration readinessTimeout,
+    BenchConfig config) {
 
   /** Pinned LiteLLM; 1.82.7 and 1.82.8 were malicious releases, so never a range. */
   public static final String LITELLM_VERSION = "1.106.12";
@@ -53,6 +55,7 @@ public record GatewaySettings(UpstreamKind upstream, String testModel, String li
     Objects.requireNonNull(litellmMasterKey, "litellmMasterKey");
     Objects.requireNonNull(upstreamApiKey, "upstreamApiKey");
     Objects.requireNonNull(litellmVersion, "litellmVersion");
+    Objects.requireNonNull(config, "config");
     fixedPorts = Map.copyOf(fixedPorts);
     if (litellmWorkers < 1 || litellmWorkers > 64) {
       throw new BenchConfigException("gatebench.litellm.workers must be in 1..64 but was " + litellmWorkers
@@ -74,7 +77,15 @@ public record GatewaySettings(UpstreamKind upstream, String testModel, String li
         config.get("gatebench.python").orElse(PYTHON), cacheDir(config),
         config.get("INFERXGATE_BIN").map(Path::of), url(config, "INFERXGATE_URL"), url(config, "LITELLM_URL"),
         Path.of(config.get("gatebench.logDir").orElse(LOG_DIR)),
-        config.duration("gatebench.readinessTimeout", READINESS_TIMEOUT));
+        config.duration("gatebench.readinessTimeout", READINESS_TIMEOUT), config);
+  }
+
+  /**
+   * A gateway's own setting by canonical name, e.g. {@code gatebench.portkey.version}, looked up as
+   * every setting is (system property, environment, {@code .env.benchmark}); empty when unset.
+   */
+  public Optional<String> setting(String name) {
+    return config.get(name);
   }
 
   /** Where LiteLLM's virtualenv for {@link #litellmVersion} lives. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
@@ -91,22 +90,20 @@ public final class InferXgate implements GatewayKind {
     return List.of("postgres", "redis");
   }
 
+  /** As the compose file wires it: PostgreSQL, Redis, caching off; the mock through its CONNECT proxy. */
   @Override
   public GenericContainer<?> container(ContainerRequest request) {
-    Map<String, String> env = environment(request.settings(), "0.0.0.0", containerPort());
-    env.put("DATABASE_URL", "postgres://inferxgate:inferxgate@postgres:5432/inferxgate");
-    env.put("REDIS_URL", "redis://redis:6379");
-    GenericContainer<?> container = new GenericContainer<>(IMAGE);
+    Map<String, String> env = environment(request.settings(), request.listenHost(), request.port());
+    env.put("DATABASE_URL", "postgres://inferxgate:inferxgate@" + request.service("postgres") + "/inferxgate");
+    env.put("REDIS_URL", "redis://" + request.service("redis"));
+    GenericContainer<?> container = new GenericContainer<>(request.image());
+    String noProxy = request.hostNetwork() ? "localhost,127.0.0.1" : "postgres,redis,localhost,127.0.0.1";
     request.upstream().httpsProxy().ifPresent(proxy -> {
-      env.putAll(proxyEnvironment(proxy.toString(), CONTAINER_CA, "postgres,redis,localhost,127.0.0.1"));
+      env.putAll(proxyEnvironment(proxy.toString(), CONTAINER_CA, noProxy));
       container.withCopyFileToContainer(
           MountableFile.forHostPath(request.upstream().caCertificatePem().orElseThrow(), 0644), CONTAINER_CA);
     });
-    return container.withNetwork(request.network()).withNetworkAliases(name()).withExposedPorts(containerPort())
-        .withEnv(env)
-        .waitingFor(Wait.forHttp(readiness().path()).withMethod(readiness().method()).forPort(containerPort())
-            .withStartupTimeout(request.settings().readinessTimeout()))
-        .withCreateContainerCmdModifier(ResourceLimit.GATEWAY);
+    return request.attach(container.withEnv(env), name(), readiness());
   }
 
   private static Map<String, String> environment(GatewaySettings settings, String host, int port) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -81,20 +80,17 @@ public final class LiteLlm implements GatewayKind {
     return new ProcessSpec(command, environment(settings), request.privateDir(), facts);
   }
 
+  /** Its generated config at {@value #CONTAINER_CONFIG}; on the host network it binds 127.0.0.1 only. */
   @Override
   public GenericContainer<?> container(ContainerRequest request) {
     GatewaySettings settings = request.settings();
-    GenericContainer<?> container = new GenericContainer<>(IMAGE);
-    container.withNetwork(request.network()).withNetworkAliases(name()).withExposedPorts(containerPort())
-        .withEnv(environment(settings))
+    GenericContainer<?> container = new GenericContainer<>(request.image());
+    container.withEnv(environment(settings))
         .withCopyToContainer(Transferable.of(LiteLlmConfig.render(settings, request.upstream()), 0600),
             CONTAINER_CONFIG)
-        .withCommand("--config", CONTAINER_CONFIG, "--port", Integer.toString(containerPort()),
-            "--num_workers", Integer.toString(settings.litellmWorkers()))
-        .waitingFor(Wait.forHttp(readiness().path()).forPort(containerPort())
-            .withStartupTimeout(settings.readinessTimeout()))
-        .withCreateContainerCmdModifier(ResourceLimit.GATEWAY);
-    return container;
+        .withCommand("--config", CONTAINER_CONFIG, "--host", request.listenHost(), "--port",
+            Integer.toString(request.port()), "--num_workers", Integer.toString(settings.litellmWorkers()));
+    return request.attach(container, name(), readiness());
   }
 
   /** The offline settings plus the keys, which reach LiteLLM only this way (its config names them). */

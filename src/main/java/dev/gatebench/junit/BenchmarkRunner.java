@@ -3,7 +3,6 @@ package dev.gatebench.junit;
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.load.Scenario;
 import dev.gatebench.metrics.RunResult;
-import dev.gatebench.metrics.RunResultJson;
 import dev.gatebench.threshold.Thresholds;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,8 +44,7 @@ public final class BenchmarkRunner {
     Observation observation = Observation.start(gateway);
     RunResult measured = Loads.run(session.config(), suite, gateway, scaled, thresholds);
     RunResult result = observation.finish(measured).withEnvironment(facts(gateway));
-    Path file = RunResultJson.write(result, session.config().resultsDir());
-    session.record(result);
+    Path file = session.keep(result);
     AllureRun.describe(result, gateway, file, session.config().timeScale());
     Loads.requireCompleted(result, file);
     return result;

@@ -1,18 +1,36 @@
 package dev.gatebench.junit;
 
-import java.lang.reflect.Method;
-import org.junit.jupiter.api.Assumptions;
+import dev.gatebench.report.gate.BaselineStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * The harness's one extension: it resolves {@link BenchmarkRunner} parameters against the JVM-wide
- * {@link BenchSession} and aborts invocations whose gateway could not be started.
+ * The harness's session extension. Before a suite class's tests it starts the JVM-wide
+ * {@link BenchSession} (once) and checks the class's baseline, so that a mistake fails the class
+ * with gatebench's own message as the first line, before any load; JUnit reports an exception of
+ * a class callback as it is, where one thrown while supplying arguments arrives wrapped. It resolves
+ * {@link BenchmarkRunner} parameters against the session. After the class's tests it runs the
+ * regression gate for the class's suite and rewrites the comparison report.
  */
-public final class GatebenchExtension implements ParameterResolver, InvocationInterceptor {
+public final class GatebenchExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    BenchSession session = BenchSession.of(context);
+    if (session.config().flag("gatebench.updateBaseline", false)) return;
+    session.config().get("gatebench.baseline").ifPresent(location ->
+        BaselineStore.read(Path.of(location), BenchSession.suiteName(context.getRequiredTestClass())));
+  }
+
+  /** The suite's regression gate and the report so far; a regression fails this suite class. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    BenchSession.ifStarted(context).ifPresent(s -> s.finishSuite(context.getRequiredTestClass()));
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -22,18 +40,5 @@ public final class GatebenchExtension implements ParameterResolver, InvocationIn
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     return new BenchmarkRunner(BenchSession.of(context));
-  }
-
-  @Override
-  public void interceptTestTemplateMethod(Invocation<Void> invocation,
-      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
-    for (Object argument : invocationContext.getArguments()) {
-      if (argument instanceof SkippedGateway skipped) {
-        invocation.skip();
-        BenchSession.ifStarted(context).ifPresent(s -> s.recordSkipped(context.getRequiredTestClass(), skipped));
-        Assumptions.abort(skipped.reason()); // reasons name the gateway: "inferxgate skipped: ..."
-      }
-    }
-    invocation.proceed();
   }
 }

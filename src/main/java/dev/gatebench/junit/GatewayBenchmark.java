@@ -16,5 +16,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(TYPE)
 @Retention(RUNTIME)
 @Tag("benchmark")
-@ExtendWith(GatebenchExtension.class)
+@ExtendWith({GatebenchExtension.class, SkippedGateways.class})
 public @interface GatewayBenchmark {}

@@ -42,6 +42,36 @@ public final class AfterSuites {
     return written;
   }
 
+  /**
+   * What the JUnit layer does once one suite has run: gates that suite's runs (recording its baseline
+   * when asked), rewrites the report of every run so far with every gate verdict so far, and only then
+   * fails on a regression of that suite. Called per suite, a regression fails the suite that regressed,
+   * with the gate's message, rather than the end of the whole test run.
+   *
+   * @param suite the suite that just ran, e.g. {@code baseline}
+   * @param results every run of this JVM so far, all suites
+   * @param earlierGates the gate's reports of the suites finished before, empty when none
+   * @return the gate's report of this suite, if a gate is configured (add it to {@code earlierGates})
+   * @throws GateReport.RegressionDetected after writing, when the gate found a regression in this suite
+   * @throws dev.gatebench.report.gate.BaselineException for a baseline that cannot be used (report written first)
+   */
+  public static Optional<GateReport> finishSuite(String suite, List<RunResult> results, List<SkippedRow> skipped,
+      Optional<GateReport> earlierGates, BenchConfig config, Path outDir) {
+    ComparisonReport report = ComparisonReport.of(results).withSkipped(skipped);
+    Optional<GateReport> gate;
+    try {
+      List<RunResult> ofSuite = results.stream().filter(r -> r.suite().equals(suite)).toList();
+      gate = ofSuite.isEmpty() ? Optional.empty() : RegressionGate.runConfigured(config, ofSuite);
+    } catch (RuntimeException e) {
+      attach(earlierGates.map(report::withGate).orElse(report).write(outDir));
+      throw e;
+    }
+    Optional<GateReport> all = gate.map(g -> earlierGates.map(e -> e.and(g)).orElse(g)).or(() -> earlierGates);
+    attach(all.map(report::withGate).orElse(report).write(outDir));
+    gate.ifPresent(GateReport::assertPassed);
+    return gate;
+  }
+
   private static void attach(ComparisonReport.Written written) {
     AllureAttachments.attach(written.html(), "gatebench comparison report", "text/html");
     AllureAttachments.attach(written.markdown(), "gatebench comparison (Markdown)", "text/markdown");

@@ -32,6 +32,11 @@ public final class ComparisonReport {
   /** File names inside the output folder. */
   public static final String HTML = "report.html";
   public static final String MARKDOWN = "report.md";
+  /**
+   * Key in a run's {@link RunResult#environment()} saying its result file could not be written, with
+   * why: the report still shows the run, and says that its file is missing.
+   */
+  public static final String UNWRITTEN = "result_file_not_written";
 
   private final List<RunResult> results;
   private final List<SkippedRow> skipped;

@@ -29,9 +29,7 @@ final class HtmlTable {
     footnotes(rows).forEach(n -> t.append("<p class=\"note low-note\">").append(LOW).append(' ')
         .append(Format.html(n)).append("</p>\n"));
     for (TableRow r : rows) {
-      if (!r.row().resourceNote().isEmpty()) {
-        note(t, r.row().gateway() + " CPU and memory: " + r.row().resourceNote(), "note");
-      }
+      r.row().notes().forEach(n -> note(t, n, "note"));
       r.evidence().notes(r.row().gateway()).forEach(n -> note(t, n, "note warn"));
     }
     return t.toString();

@@ -23,10 +23,7 @@ final class MarkdownReport {
       rows.forEach(row -> md.append(line(row)).append('\n'));
       HtmlTable.footnotes(rows).forEach(n -> md.append('\n').append(HtmlTable.LOW).append(' ').append(n).append('\n'));
       for (TableRow r : rows) {
-        if (!r.row().resourceNote().isEmpty()) {
-          md.append('\n').append(r.row().gateway()).append(" CPU and memory: ").append(r.row().resourceNote())
-              .append('\n');
-        }
+        r.row().notes().forEach(n -> md.append('\n').append(n).append('\n'));
         r.evidence().notes(r.row().gateway()).forEach(n -> md.append('\n').append(n).append('\n'));
       }
     });

@@ -18,10 +18,12 @@ import java.util.OptionalDouble;
  * @param cpuSecondsPer1000Requests CPU-seconds per 1,000 requests
  * @param rssPeakMib peak resident memory in MiB
  * @param resourceNote what the CPU and memory figures include (e.g. the whole test JVM), or empty
+ * @param unwritten why the run's result file could not be written, or empty when it was
  */
 record ReportRow(String gateway, Optional<String> skipReason, double[] latencyMs, double[] overheadMs,
     OptionalDouble requestsPerSecond, OptionalDouble errorRate, String errorKinds, OptionalDouble tokensPerSecond,
-    OptionalDouble coresMean, OptionalDouble cpuSecondsPer1000Requests, OptionalDouble rssPeakMib, String resourceNote) {
+    OptionalDouble coresMean, OptionalDouble cpuSecondsPer1000Requests, OptionalDouble rssPeakMib, String resourceNote,
+    Optional<String> unwritten) {
 
   static final String[] LATENCY_COLUMNS = {"p50", "p90", "p95", "p99", "max"};
   static final String[] OVERHEAD_COLUMNS = {"p50", "p95", "p99"};
@@ -30,7 +32,16 @@ record ReportRow(String gateway, Optional<String> skipReason, double[] latencyMs
     double[] none = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
     OptionalDouble empty = OptionalDouble.empty();
     return new ReportRow(gateway, Optional.of(reason), none, new double[] {Double.NaN, Double.NaN, Double.NaN},
-        empty, empty, "", empty, empty, empty, empty, "");
+        empty, empty, "", empty, empty, empty, empty, "", Optional.empty());
+  }
+
+  /** The notes printed under a suite's table for this row: what the resource figures cover, a missing file. */
+  java.util.List<String> notes() {
+    java.util.List<String> notes = new java.util.ArrayList<>();
+    if (!resourceNote.isEmpty()) notes.add(gateway + " CPU and memory: " + resourceNote);
+    unwritten.ifPresent(why -> notes.add(gateway + " result file NOT written (figures above are only in this "
+        + "report): " + why));
+    return notes;
   }
 
   boolean ran() {

@@ -63,7 +63,8 @@ final class ReportRows {
         resources.flatMap(u -> u.cpuSecondsPer1000Requests((long) requests.orElse(0)))
             .map(OptionalDouble::of).orElse(OptionalDouble.empty()),
         resources.map(u -> OptionalDouble.of(u.rssPeakBytes() / (1024.0 * 1024))).orElse(OptionalDouble.empty()),
-        resources.map(ResourceUsage::note).orElse(""));
+        resources.map(ResourceUsage::note).orElse(""),
+        Optional.ofNullable(run.environment().get(ComparisonReport.UNWRITTEN)).map(Object::toString));
   }
 
   static double[] latency(RunResult run) {

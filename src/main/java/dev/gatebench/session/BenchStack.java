@@ -27,6 +27,8 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /**
+   * Starts the mock and the gateways; check the configuration first with {@link Preflight#check}.
+   *
    * @throws dev.gatebench.config.BenchConfigException for a setting gatebench cannot use
    * @throws dev.gatebench.gateway.GatewayStartException when a gateway that should run failed to start
    */

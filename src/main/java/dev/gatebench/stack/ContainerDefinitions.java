@@ -3,101 +3,179 @@ package dev.gatebench.stack;
 import dev.gatebench.gateway.ContainerRequest;
 import dev.gatebench.gateway.GatewayKind;
 import dev.gatebench.gateway.GatewaySettings;
+import dev.gatebench.gateway.LoopbackWait;
+import dev.gatebench.gateway.ResourceLimit;
 import dev.gatebench.gateway.UpstreamEndpoint;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
  * The containers of compose/docker-compose.benchmark.yml, defined but not started, so that they can
- * be inspected without Docker. Gateways come from their {@link GatewayKind}; the rest is here.
+ * be inspected without Docker. On the host network (the default) each service listens on a free
+ * loopback port and the others reach it at {@code 127.0.0.1:PORT}; on a bridge, at its alias and
+ * usual port. Gateways come from their {@link GatewayKind}; the rest is here.
  */
 final class ContainerDefinitions {
-  /** How containers reach ports of this host that {@code Testcontainers.exposeHostPorts} opened. */
+  /** How bridge containers reach ports of this host that {@code Testcontainers.exposeHostPorts} opened. */
   static final String HOST_ALIAS = "host.testcontainers.internal";
-  static final DockerImageName POSTGRES = DockerImageName.parse("postgres:18-alpine");
-  static final DockerImageName REDIS = DockerImageName.parse("redis:7-alpine");
-  static final DockerImageName PROMETHEUS = DockerImageName.parse("prom/prometheus:v2.47.0");
-  static final DockerImageName CADVISOR = DockerImageName.parse("gcr.io/cadvisor/cadvisor:v0.47.0");
-  static final DockerImageName INFLUXDB = DockerImageName.parse("influxdb:1.8");
+  static final Map<String, Integer> USUAL_PORTS = Map.of("inferxgate", 3000, "litellm", 4000, "postgres", 5432,
+      "redis", 6379, "prometheus", 9090, "cadvisor", 8080, "influxdb", 8086);
 
   private final GatewaySettings settings;
-  private final Network network;
+  private final Optional<Network> bridge;
+  private final Map<String, String> labels;
+  private final Map<String, Integer> ports = new ConcurrentHashMap<>();
 
-  ContainerDefinitions(GatewaySettings settings, Network network) {
+  ContainerDefinitions(GatewaySettings settings, Optional<Network> bridge, Map<String, String> labels) {
     this.settings = settings;
-    this.network = network;
+    this.bridge = bridge;
+    this.labels = Map.copyOf(labels);
   }
 
-  /** The upstream as containers see it: the mock through the host alias, the real API as is. */
-  static UpstreamEndpoint forContainers(UpstreamEndpoint upstream) {
-    return upstream.realProvider() ? upstream : upstream.withHost(HOST_ALIAS);
+  /** A started (or to be started) service: its container and where the others reach it. */
+  record Service(String alias, GenericContainer<?> container, String address) {}
+
+  /** The upstream as containers see it: unchanged on the host network; through the host alias on a bridge. */
+  UpstreamEndpoint forContainers(UpstreamEndpoint upstream) {
+    return upstream.realProvider() || bridge.isEmpty() ? upstream : upstream.withHost(HOST_ALIAS);
   }
 
-  GenericContainer<?> gateway(GatewayKind kind, UpstreamEndpoint upstream) {
-    return kind.container(new ContainerRequest(settings, forContainers(upstream), network));
+  /** Where {@code alias} listens: one free loopback port per alias and run on the host network. */
+  int port(String alias) {
+    int usual = USUAL_PORTS.getOrDefault(alias, 8080);
+    return bridge.isPresent() ? usual : ports.computeIfAbsent(alias, a -> Ports.free());
   }
 
-  /** A gateway's dependency by its network alias: {@code postgres} or {@code redis}. */
-  GenericContainer<?> dependency(String alias) {
-    return switch (alias) {
-      case "postgres" -> postgres();
-      case "redis" -> redis();
+  /** How the other containers reach {@code alias}, e.g. {@code 127.0.0.1:40124} or {@code postgres:5432}. */
+  String address(String alias) {
+    return (bridge.isPresent() ? alias : "127.0.0.1") + ":" + port(alias);
+  }
+
+  ContainerRequest request(GatewayKind kind, UpstreamEndpoint upstream, DockerImageName image,
+      Map<String, String> services, ResourceLimit limit) {
+    return new ContainerRequest(settings, forContainers(upstream), image, bridge, port(kind.name()), services, limit,
+        labels);
+  }
+
+  GenericContainer<?> gateway(GatewayKind kind, ContainerRequest request) {
+    return named(kind.container(request), kind.name());
+  }
+
+  /** A gateway's dependency by its alias: {@code postgres} or {@code redis}. */
+  Service dependency(String alias, DockerImageName image) {
+    GenericContainer<?> container = switch (alias) {
+      case "postgres" -> postgres(image);
+      case "redis" -> redis(image);
       default -> throw new IllegalArgumentException("no container definition for '" + alias
           + "'; known: [postgres, redis]");
     };
+    return new Service(alias, container, address(alias));
   }
 
-  /** Prometheus, cAdvisor and InfluxDB: the original's monitoring, started on request only. */
-  List<GenericContainer<?>> monitoring() {
-    return List.of(prometheus(), cadvisor(), influxdb());
+  /** As compose: user, password and database {@code inferxgate}. */
+  GenericContainer<?> postgres(DockerImageName image) {
+    GenericContainer<?> postgres = new GenericContainer<>(image).withEnv("POSTGRES_USER", "inferxgate")
+        .withEnv("POSTGRES_PASSWORD", "inferxgate").withEnv("POSTGRES_DB", "inferxgate");
+    if (bridge.isEmpty()) {
+      postgres.withCommand("postgres", "-p", Integer.toString(port("postgres")), "-c", "listen_addresses=127.0.0.1");
+    }
+    return attach(postgres, "postgres", Optional.empty());
   }
 
-  PostgreSQLContainer postgres() {
-    PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES).withDatabaseName("inferxgate")
-        .withUsername("inferxgate").withPassword("inferxgate");
-    postgres.withNetwork(network).withNetworkAliases("postgres");
-    return postgres;
+  /** As compose: {@code redis-server --appendonly no}. */
+  GenericContainer<?> redis(DockerImageName image) {
+    List<String> command = new ArrayList<>(List.of("redis-server", "--appendonly", "no"));
+    if (bridge.isEmpty()) command.addAll(List.of("--port", Integer.toString(port("redis")), "--bind", "127.0.0.1"));
+    return attach(new GenericContainer<>(image).withCommand(command.toArray(String[]::new)), "redis",
+        Optional.empty());
   }
 
-  GenericContainer<?> redis() {
-    return new GenericContainer<>(REDIS).withNetwork(network).withNetworkAliases("redis")
-        .withCommand("redis-server", "--appendonly", "no").withExposedPorts(6379)
-        .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*\\n", 1));
-  }
-
-  GenericContainer<?> prometheus() {
-    return new GenericContainer<>(PROMETHEUS).withNetwork(network).withNetworkAliases("prometheus")
-        .withCopyToContainer(Transferable.of(PROMETHEUS_CONFIG), "/etc/prometheus/prometheus.yml")
-        .withExposedPorts(9090).waitingFor(Wait.forHttp("/-/ready").forPort(9090));
+  /** Scrapes InferXgate (LiteLLM exposes no metrics without its enterprise callback) and cAdvisor. */
+  GenericContainer<?> prometheus(DockerImageName image) {
+    String listen = (bridge.isEmpty() ? "127.0.0.1" : "0.0.0.0") + ":" + port("prometheus");
+    return attach(new GenericContainer<>(image)
+        .withCopyToContainer(Transferable.of(prometheusConfig()), "/etc/prometheus/prometheus.yml")
+        .withCommand("--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus",
+            "--web.enable-lifecycle", "--storage.tsdb.retention.time=7d", "--web.listen-address=" + listen),
+        "prometheus", Optional.of("/-/ready"));
   }
 
   @SuppressWarnings("deprecation") // cAdvisor reads the host's /sys and /var/lib/docker: bind mounts are its API
-  GenericContainer<?> cadvisor() {
-    return new GenericContainer<>(CADVISOR).withNetwork(network).withNetworkAliases("cadvisor").withPrivilegedMode(true)
+  GenericContainer<?> cadvisor(DockerImageName image) {
+    GenericContainer<?> cadvisor = new GenericContainer<>(image).withPrivilegedMode(true)
         .withFileSystemBind("/", "/rootfs", BindMode.READ_ONLY).withFileSystemBind("/sys", "/sys", BindMode.READ_ONLY)
         .withFileSystemBind("/var/run", "/var/run", BindMode.READ_ONLY)
         .withFileSystemBind("/var/lib/docker", "/var/lib/docker", BindMode.READ_ONLY)
-        .withExposedPorts(8080).waitingFor(Wait.forHttp("/healthz").forPort(8080));
+        .withCommand("--port=" + port("cadvisor"));
+    return attach(cadvisor, "cadvisor", Optional.of("/healthz"));
   }
 
-  GenericContainer<?> influxdb() {
-    return new GenericContainer<>(INFLUXDB).withNetwork(network).withNetworkAliases("influxdb")
-        .withEnv("INFLUXDB_DB", "k6").withEnv("INFLUXDB_HTTP_AUTH_ENABLED", "false")
-        .withExposedPorts(8086).waitingFor(Wait.forHttp("/ping").forPort(8086).forStatusCode(204));
+  GenericContainer<?> influxdb(DockerImageName image) {
+    String host = bridge.isEmpty() ? "127.0.0.1" : "";
+    GenericContainer<?> influx = new GenericContainer<>(image).withEnv("INFLUXDB_DB", "k6")
+        .withEnv("INFLUXDB_HTTP_AUTH_ENABLED", "false")
+        .withEnv("INFLUXDB_HTTP_BIND_ADDRESS", host + ":" + port("influxdb"));
+    if (bridge.isEmpty()) influx.withEnv("INFLUXDB_BIND_ADDRESS", "127.0.0.1:" + port("influxdb-rpc"));
+    return attach(influx, "influxdb", Optional.of("/ping"));
+  }
+
+  /** The monitoring services by alias, in start order: cAdvisor first, so Prometheus finds it. */
+  static List<String> monitoringServices() {
+    return List.of("cadvisor", "influxdb", "prometheus");
+  }
+
+  GenericContainer<?> monitoring(String alias, DockerImageName image) {
+    return switch (alias) {
+      case "prometheus" -> prometheus(image);
+      case "cadvisor" -> cadvisor(image);
+      case "influxdb" -> influxdb(image);
+      default -> throw new IllegalArgumentException("no monitoring service '" + alias + "'; known: "
+          + monitoringServices());
+    };
+  }
+
+  String prometheusConfig() {
+    return PROMETHEUS_CONFIG.replace("INFERXGATE", address("inferxgate")).replace("CADVISOR", address("cadvisor"))
+        .replace("PROMETHEUS", address("prometheus"));
   }
 
   GatewaySettings settings() {
     return settings;
   }
 
-  /** Scrapes InferXgate (LiteLLM exposes no metrics without its enterprise callback) and cAdvisor. */
-  static final String PROMETHEUS_CONFIG = """
+  private GenericContainer<?> attach(GenericContainer<?> container, String alias, Optional<String> httpPath) {
+    int port = port(alias);
+    container.withLabels(labels).withImagePullPolicy(name -> false);
+    WaitStrategy wait;
+    if (bridge.isPresent()) {
+      container.withNetwork(bridge.get()).withNetworkAliases(alias).withExposedPorts(port);
+      wait = httpPath.<WaitStrategy>map(path -> Wait.forHttp(path).forPort(port)).orElseGet(Wait::forListeningPort);
+    } else {
+      container.withNetworkMode("host");
+      wait = httpPath.<WaitStrategy>map(path -> LoopbackWait.http(port, dev.gatebench.gateway.Probe.get(path)))
+          .orElseGet(() -> LoopbackWait.tcp(port));
+    }
+    return named(container.waitingFor(wait.withStartupTimeout(settings.readinessTimeout())), alias);
+  }
+
+  /** {@code gatebench-litellm-6f1c2a}: readable in {@code docker ps}, unique per run. */
+  private GenericContainer<?> named(GenericContainer<?> container, String alias) {
+    String run = labels.getOrDefault(ContainerRun.RUN, "run");
+    String name = "gatebench-" + alias + "-" + run.substring(0, Math.min(8, run.length()));
+    return container.withCreateContainerCmdModifier(cmd -> cmd.withName(name));
+  }
+
+  private static final String PROMETHEUS_CONFIG = """
       global:
         scrape_interval: 5s
         evaluation_interval: 5s
@@ -105,12 +183,12 @@ final class ContainerDefinitions {
         - job_name: inferxgate
           metrics_path: /metrics
           static_configs:
-            - targets: ['inferxgate:3000']
+            - targets: ['INFERXGATE']
         - job_name: cadvisor
           static_configs:
-            - targets: ['cadvisor:8080']
+            - targets: ['CADVISOR']
         - job_name: prometheus
           static_configs:
-            - targets: ['localhost:9090']
+            - targets: ['PROMETHEUS']
       """;
 }

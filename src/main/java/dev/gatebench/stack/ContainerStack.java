@@ -1,41 +1,69 @@
 package dev.gatebench.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatebench.gateway.ContainerRequest;
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.gateway.GatewayKind;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.GatewayStartException;
-import dev.gatebench.gateway.ResourceLimit;
+import dev.gatebench.gateway.GatewayUnavailableException;
 import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
+import dev.gatebench.metrics.resources.CgroupFiles;
 import java.net.URI;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.testcontainers.Testcontainers;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * Gateways in containers (Testcontainers), each limited to 2 CPUs and 1 GiB, on one network, the
- * mock reached through {@code host.testcontainers.internal}. InferXgate's database and cache start
- * with it; monitoring starts with {@code -Dgatebench.monitoring=true}.
+ * Gateways in containers (Testcontainers), each limited as the compose file says (2 CPUs, 1 GiB), on
+ * the host network by default so that every row reaches the mock on 127.0.0.1 as the Direct row does.
+ * InferXgate's PostgreSQL and Redis start with it; monitoring starts with {@code gatebench.monitoring=true}.
+ * Images come from an {@link ImageSource} and are never pulled. Every container carries the run's
+ * labels and is removed at the end, on Ctrl-C, or at the next start after a crash.
  */
 final class ContainerStack implements Launcher {
   private final UpstreamEndpoint upstream;
-  private final boolean monitoring;
+  private final ContainerSettings containers;
+  private final DockerEngine engine;
+  private final ImageSource images;
   private final Closer closer = new Closer("the containers stack");
   private final ContainerDefinitions definitions;
-  private final Set<String> startedDependencies = new HashSet<>();
+  private final Map<String, String> services = new HashMap<>();
+  private final String cleanup;
   private boolean monitoringStarted;
 
-  ContainerStack(GatewaySettings settings, UpstreamEndpoint upstream, boolean monitoring) {
+  ContainerStack(GatewaySettings settings, ContainerSettings containers, DockerEngine engine, ImageSource images,
+      UpstreamEndpoint upstream) {
     this.upstream = upstream;
-    this.monitoring = monitoring;
-    Network network = closer.register(Network.newNetwork());
-    this.definitions = new ContainerDefinitions(settings, network);
-    if (!upstream.realProvider()) Testcontainers.exposeHostPorts(upstream.httpBaseUrl().getPort());
+    this.containers = containers;
+    this.engine = engine;
+    this.images = images;
+    ContainerRun run = ContainerRun.current();
+    List<String> stale = ContainerReaper.removeStale(engine, run.host());
+    if (!stale.isEmpty()) System.out.println("gatebench: removed containers a crashed run left: " + stale);
+    this.cleanup = TestcontainersSetup.prepare(engine);
+    Optional<Network> bridge = containers.hostNetwork() ? Optional.empty() : Optional.of(closer.register(
+        Network.newNetwork()));
+    AutoCloseable removeRun = () -> ContainerReaper.removeRun(engine, run);
+    closer.register(() -> {
+      ShutdownStopper.INSTANCE.untrack(removeRun);
+      removeRun.close();
+    });
+    ShutdownStopper.INSTANCE.track(removeRun);
+    this.definitions = new ContainerDefinitions(settings, bridge, run.labels());
+    if (bridge.isPresent() && !upstream.realProvider()) Testcontainers.exposeHostPorts(upstream.httpBaseUrl().getPort());
+  }
+
+  static ContainerStack start(GatewaySettings settings, ContainerSettings containers, DockerEngine engine,
+      UpstreamEndpoint upstream) {
+    return new ContainerStack(settings, containers, engine, new LocalImages(engine, containers), upstream);
   }
 
   @Override
@@ -44,38 +72,101 @@ final class ContainerStack implements Launcher {
   }
 
   @Override
-  public Gateway launch(GatewayKind kind) {
-    startDependencies(kind);
-    GenericContainer<?> container = definitions.gateway(kind, upstream);
-    start(container);
-    URI baseUrl = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(kind.containerPort()));
+  public Gateway launch(GatewayKind kind) throws GatewayUnavailableException {
+    DockerImageName image = image(kind.name(), kind.name());
+    Map<String, String> dependencies = startDependencies(kind);
+    startMonitoring();
+    ContainerRequest request = definitions.request(kind, upstream, image, dependencies, ComposeLimits.of(kind.name()));
+    GenericContainer<?> container = start(definitions.gateway(kind, request), kind.displayName());
+    URI baseUrl = request.hostNetwork() ? URI.create("http://127.0.0.1:" + request.port())
+        : URI.create("http://" + container.getHost() + ":" + container.getMappedPort(request.port()));
+    Map<String, Object> limits = AppliedLimits.read(engine.inspect(container.getContainerId()),
+        CgroupFiles.ofContainer(container.getContainerId()));
+    System.out.println("gatebench: " + kind.name() + " container " + container.getContainerName().replace("/", "")
+        + " (" + image.asCanonicalNameString() + ") at " + baseUrl + "; limits applied: " + limits.get("summary"));
+    return new RunningGateway(kind, baseUrl, kind.authHeaders(definitions.settings()), image.asCanonicalNameString(),
+        facts(kind, container, request, limits), Optional.empty());
+  }
+
+  private Map<String, Object> facts(GatewayKind kind, GenericContainer<?> container, ContainerRequest request,
+      Map<String, Object> limits) {
     Map<String, Object> facts = new LinkedHashMap<>(kind.facts(definitions.settings()));
     facts.put("stack", name());
-    facts.put("image", container.getDockerImageName());
-    facts.put("container_id", container.getContainerId());
-    facts.put("limits", ResourceLimit.GATEWAY.describe());
-    facts.put("version", container.getDockerImageName());
-    return new RunningGateway(kind, baseUrl, kind.authHeaders(definitions.settings()), container.getDockerImageName(),
-        facts, Optional.empty());
+    facts.put("network", request.hostNetwork() ? "host" : "bridge (each request crosses Docker's port mapping)");
+    facts.put("image", request.image().asCanonicalNameString());
+    facts.put(Stack.CONTAINER_ID, container.getContainerId());
+    facts.put("port", request.port());
+    facts.put("limits", request.limit().describe());
+    facts.put("limits_applied", limits);
+    facts.put("services", request.services());
+    facts.put("cleanup", cleanup);
+    return facts;
   }
 
-  private void startDependencies(GatewayKind kind) {
+  private DockerImageName image(String service, String gateway) throws GatewayUnavailableException {
+    try {
+      return images.image(service);
+    } catch (ImageUnavailableException e) {
+      String why = service.equals(gateway) ? e.getMessage() : "it needs " + e.getMessage();
+      throw new GatewayUnavailableException(gateway + " skipped: " + why);
+    }
+  }
+
+  private Map<String, String> startDependencies(GatewayKind kind) throws GatewayUnavailableException {
+    Map<String, String> started = new LinkedHashMap<>();
     for (String alias : kind.containerDependencies()) {
-      if (startedDependencies.add(alias)) start(definitions.dependency(alias));
+      if (!services.containsKey(alias)) {
+        ContainerDefinitions.Service service = definitions.dependency(alias, image(alias, kind.name()));
+        start(service.container(), alias);
+        services.put(alias, service.address());
+      }
+      started.put(alias, services.get(alias));
     }
-    if (monitoring && !monitoringStarted) {
-      monitoringStarted = true;
-      definitions.monitoring().forEach(this::start);
+    return started;
+  }
+
+  /** Each monitoring service whose image cannot be had is skipped with its reason; the run goes on. */
+  private void startMonitoring() {
+    if (!containers.monitoring() || monitoringStarted) return;
+    monitoringStarted = true;
+    for (String alias : ContainerDefinitions.monitoringServices()) {
+      try {
+        start(definitions.monitoring(alias, images.image(alias)), alias);
+        System.out.println("gatebench: monitoring: " + alias + " at " + definitions.address(alias));
+      } catch (ImageUnavailableException e) {
+        System.out.println("gatebench: monitoring: " + alias + " skipped: " + e.getMessage());
+      }
     }
   }
 
-  private void start(GenericContainer<?> container) {
-    closer.register(container::stop);
+  private GenericContainer<?> start(GenericContainer<?> container, String what) {
     try {
       container.start();
+      return container;
     } catch (RuntimeException e) {
-      throw new GatewayStartException("container " + container.getDockerImageName() + " did not start: "
-          + e.getMessage() + "; its log:\n" + tail(container), e);
+      throw new GatewayStartException(what + " container (" + container.getDockerImageName() + ") did not start: "
+          + causes(e) + exit(container) + "; its log:\n" + tail(container), e);
+    }
+  }
+
+  /** Testcontainers wraps the telling message (an exit, an OOM kill) in generic ones: show the chain. */
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+        text.append(": ").append(cause.getMessage());
+      }
+    }
+    return text.toString();
+  }
+
+  private String exit(GenericContainer<?> container) {
+    if (container.getContainerId() == null) return "";
+    try {
+      JsonNode inspect = engine.inspect(container.getContainerId());
+      return "; the container " + ContainerExit.describe(inspect);
+    } catch (DockerEngineException e) {
+      return "";
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The original suite's per-gateway limits (2 CPUs, 1 GiB) for local processes, as far as this host
- * allows: CPUs through {@code taskset}, memory through a cgroup v2 {@code memory.max}. Address-space
+ * allows: CPUs through {@code taskset}, memory through a cgroup v2 {@code memory.max} or, on cgroup v1
+ * hosts, the memory controller's {@code memory.limit_in_bytes} ({@link CgroupV1Memory}). Address-space
  * limits ({@code prlimit --as}) are not used: for Python and Rust, address space is not memory use.
  * What was applied, or why not, goes into every gateway's facts.
  */
@@ -23,12 +24,15 @@ final class HostLimits {
   private final List<String> cpuPrefix;
   private final String cpuFact;
   private final Optional<Path> cgroupRoot;
+  private final Optional<CgroupV1Memory> v1;
   private final String memoryFact;
 
-  private HostLimits(List<String> cpuPrefix, String cpuFact, Optional<Path> cgroupRoot, String memoryFact) {
+  private HostLimits(List<String> cpuPrefix, String cpuFact, Optional<Path> cgroupRoot, Optional<CgroupV1Memory> v1,
+      String memoryFact) {
     this.cpuPrefix = List.copyOf(cpuPrefix);
     this.cpuFact = cpuFact;
     this.cgroupRoot = cgroupRoot;
+    this.v1 = v1;
     this.memoryFact = memoryFact;
   }
 
@@ -40,8 +44,14 @@ final class HostLimits {
     String cpuFact = taskset ? "taskset -c " + cpuList + " (" + Math.min(cpus, CPUS) + " of " + cpus + " CPUs)"
         : "CPU limit not enforced: taskset not found (util-linux)";
     Optional<String> cgroupProblem = cgroupV2Problem();
-    return new HostLimits(prefix, cpuFact, cgroupProblem.isEmpty() ? Optional.of(CGROUP_ROOT) : Optional.empty(),
-        cgroupProblem.map(p -> "memory limit not enforced: " + p).orElse("cgroup v2 memory.max=1 GiB"));
+    if (cgroupProblem.isEmpty()) {
+      return new HostLimits(prefix, cpuFact, Optional.of(CGROUP_ROOT), Optional.empty(), "cgroup v2 memory.max=1 GiB");
+    }
+    CgroupV1Memory.Result v1 = CgroupV1Memory.detect(CgroupV1Memory.MEMORY_ROOT, Path.of("/proc/self/cgroup"),
+        "run-" + ProcessHandle.current().pid());
+    String memoryFact = v1.memory().map(m -> "cgroup v1 memory.limit_in_bytes=1 GiB in " + m.runDir())
+        .orElse("memory limit not enforced: " + cgroupProblem.get() + "; " + v1.problem());
+    return new HostLimits(prefix, cpuFact, Optional.empty(), v1.memory(), memoryFact);
   }
 
   /** {@code command} prefixed so that it runs on at most {@link #CPUS} CPUs. */
@@ -56,6 +66,14 @@ final class HostLimits {
    * (LiteLLM's workers) inherit it. Returns the cgroup to remove after the process stopped.
    */
   Optional<AutoCloseable> confine(ManagedProcess process) {
+    if (v1.isPresent()) {
+      try {
+        return Optional.of(v1.get().confine(process.name(), process.handle().pid(), MEMORY_BYTES));
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot confine " + process + " to 1 GiB under " + v1.get().runDir() + ": "
+            + e.getMessage() + "; run as root, or where cgroup v2 is writable", e);
+      }
+    }
     if (cgroupRoot.isEmpty()) return Optional.empty();
     Path group = cgroupRoot.get().resolve("gatebench-" + process.name() + "-" + process.handle().pid());
     try {

@@ -10,18 +10,22 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Polls a gateway's readiness probe. */
-final class Readiness {
+/**
+ * Polls a gateway's readiness probe. Every wait is bounded, and a wait longer than a poll says on
+ * the console what it waits for, so a slow start never looks like a hang. Thread-safe.
+ */
+public final class Readiness {
   static final int LOG_TAIL_LINES = 40;
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT)
       .proxy(HttpClient.Builder.NO_PROXY).build();
 
   private Readiness() {}
 
-  /** One probe: the status code, or a short description of why no answer came. */
-  static String check(URI baseUrl, Probe probe) {
+  /** One probe, bounded by a few seconds: the status code, or a short description of why no answer came. */
+  public static String check(URI baseUrl, Probe probe) {
     HttpRequest request = HttpRequest.newBuilder(probe.on(baseUrl)).timeout(REQUEST_TIMEOUT)
         .method(probe.method(), HttpRequest.BodyPublishers.noBody()).build();
     try {
@@ -34,7 +38,8 @@ final class Readiness {
     }
   }
 
-  static boolean isReady(String checkResult) {
+  /** Whether a {@link #check} result is a 2xx status. */
+  public static boolean isReady(String checkResult) {
     return checkResult.length() == 3 && checkResult.startsWith("2");
   }
 
@@ -44,21 +49,39 @@ final class Readiness {
    * @throws GatewayStartException when the process exits or {@code timeout} passes, with its log tail
    */
   static void await(ManagedProcess process, String displayName, URI baseUrl, Probe probe, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
+    Instant start = Instant.now();
+    Instant deadline = start.plus(timeout);
+    Instant nextProgress = start.plus(PROGRESS_EVERY);
     String last = "no answer yet";
+    System.out.println("gatebench: waiting up to " + timeout.toSeconds() + " s for " + displayName + " to answer "
+        + probe.method() + " " + probe.on(baseUrl) + " with 2xx (its log: " + process.logFile() + ")");
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new GatewayStartException(displayName + " exited with code " + process.exitCode()
-            + " before it was ready at " + probe + " " + probe.on(baseUrl) + "; see " + process.logFile()
-            + ", last lines:\n" + process.logTail(LOG_TAIL_LINES));
+            + " before it was ready at " + probe.method() + " " + probe.on(baseUrl) + "; see its log "
+            + process.logFile() + " (last lines in the cause below)", logTail(process));
       }
       last = check(baseUrl, probe);
       if (isReady(last)) return;
+      if (Instant.now().isAfter(nextProgress)) {
+        nextProgress = nextProgress.plus(PROGRESS_EVERY);
+        System.out.println("gatebench: still waiting for " + displayName + " (" + Duration.between(start,
+            Instant.now()).toSeconds() + " s of " + timeout.toSeconds() + " s); last answer: " + last);
+      }
       sleep();
     }
     throw new GatewayStartException(displayName + " was not ready after " + timeout.toSeconds() + " s: "
-        + probe.method() + " " + probe.on(baseUrl) + " last answered " + last + "; see " + process.logFile()
-        + " (raise -Dgatebench.readinessTimeout=300s if it is only slow), last lines:\n"
+        + probe.method() + " " + probe.on(baseUrl) + " last answered " + last + "; see its log " + process.logFile()
+        + " (last lines in the cause below), or raise -Dgatebench.readinessTimeout=300s if it is only slow",
+        logTail(process));
+  }
+
+  /**
+   * The log's last lines as the cause, not in the message: a message of one line is shown whole as
+   * the first line of the failure and in Maven's summary; the cause is printed right below it.
+   */
+  private static GatewayStartException logTail(ManagedProcess process) {
+    return new GatewayStartException("last " + LOG_TAIL_LINES + " lines of " + process.logFile() + ":\n"
         + process.logTail(LOG_TAIL_LINES));
   }
 

@@ -6,28 +6,29 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One JVM shutdown hook that stops every gateway process still running, then removes what they
- * used on disk, so Ctrl-C leaves neither processes nor their temp folders behind. Thread-safe.
+ * One JVM shutdown hook that stops every gateway process and removes every container still running,
+ * then removes what they used on disk, so Ctrl-C leaves neither processes, containers nor their temp
+ * folders behind. Thread-safe.
  */
 final class ShutdownStopper {
   static final ShutdownStopper INSTANCE = new ShutdownStopper();
 
-  private final Set<ManagedProcess> running = ConcurrentHashMap.newKeySet();
+  private final Set<AutoCloseable> running = ConcurrentHashMap.newKeySet();
   private final Set<AutoCloseable> afterStopping = ConcurrentHashMap.newKeySet();
 
   private ShutdownStopper() {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "gatebench-stop-gateways"));
   }
 
-  void track(ManagedProcess process) {
-    running.add(process);
+  void track(AutoCloseable part) {
+    running.add(part);
   }
 
-  void untrack(ManagedProcess process) {
-    running.remove(process);
+  void untrack(AutoCloseable part) {
+    running.remove(part);
   }
 
-  /** Closes {@code resource} at JVM exit, after every tracked process has stopped; e.g. a temp folder. */
+  /** Closes {@code resource} at JVM exit, after every tracked part has stopped; e.g. a temp folder. */
   void afterStopping(AutoCloseable resource) {
     afterStopping.add(resource);
   }
@@ -38,8 +39,10 @@ final class ShutdownStopper {
 
   /** The exit status of a tracked process that has exited; empty while it runs or once it was stopped. */
   OptionalInt exitStatus(long pid) {
-    for (ManagedProcess process : running) {
-      if (process.handle().pid() == pid && !process.isAlive()) return OptionalInt.of(process.exitCode());
+    for (AutoCloseable part : running) {
+      if (part instanceof ManagedProcess process && process.handle().pid() == pid && !process.isAlive()) {
+        return OptionalInt.of(process.exitCode());
+      }
     }
     return OptionalInt.empty();
   }

@@ -1,7 +1,6 @@
 package dev.gatebench.stack;
 
 import dev.gatebench.config.BenchConfig;
-import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.config.StackKind;
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.gateway.GatewayKind;
@@ -12,7 +11,9 @@ import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,19 +28,26 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Stack implements AutoCloseable {
+  /** The gateway fact holding a container gateway's full id, e.g. for sampling its cgroup. */
+  public static final String CONTAINER_ID = "container_id";
+
   private final String kind;
+  private final String choice;
   private final List<GatewayAvailability> availability;
   private final Launcher launcher;
 
-  private Stack(List<GatewayAvailability> availability, Launcher launcher) {
+  private Stack(List<GatewayAvailability> availability, Launcher launcher, String choice) {
     this.kind = launcher.name();
+    this.choice = choice;
     this.availability = List.copyOf(availability);
     this.launcher = launcher;
   }
 
   /**
    * Starts the gateways named by {@code gatebench.gateways} (all by default) the way
-   * {@code gatebench.stack} says: auto = containers if a Docker engine answers, else processes.
+   * {@code gatebench.stack} says: auto = containers if a Docker engine answers within 2 s, else
+   * processes. Prints which stack runs and why on one console line, e.g.
+   * {@code gatebench: stack: containers (auto: Docker 20.10.24 answered at unix:///var/run/docker.sock)}.
    *
    * @throws dev.gatebench.config.BenchConfigException for unknown names or a missing API key
    * @throws dev.gatebench.gateway.GatewayStartException when a gateway that should run failed to start
@@ -47,29 +55,32 @@ public final class Stack implements AutoCloseable {
   public static Stack start(BenchConfig config, UpstreamEndpoint upstream) {
     GatewaySettings settings = GatewaySettings.from(config);
     List<GatewayKind> kinds = GatewayKinds.select(config.gateways());
-    Launcher launcher = switch (resolve(config.stack())) {
-      case CONTAINERS -> new ContainerStack(settings, upstream,
-          config.get("gatebench.monitoring").map(Boolean::parseBoolean).orElse(false));
+    ContainerSettings containers = ContainerSettings.from(config);
+    StackChoice choice = StackChoice.decide(config.stack(), containers.required(), DockerCheck::check);
+    System.out.println("gatebench: stack: " + choice);
+    Launcher launcher = switch (choice.kind()) {
+      case CONTAINERS -> choice.engine().<Launcher>map(engine -> ContainerStack.start(settings, containers,
+          engine, upstream)).orElseGet(() -> new NoEngine(choice));
       case EXTERNAL -> new ExternalStack(settings);
       default -> new ProcessStack(settings, upstream);
     };
-    return start(kinds, launcher, settings, upstream);
-  }
-
-  private static StackKind resolve(StackKind requested) {
-    if (requested == StackKind.AUTO) return DockerCheck.isAvailable() ? StackKind.CONTAINERS : StackKind.PROCESSES;
-    if (requested == StackKind.CONTAINERS && !DockerCheck.isAvailable()) {
-      throw new BenchConfigException("gatebench.stack=containers needs a Docker engine but none answers; start "
-          + "Docker, or use -Dgatebench.stack=processes (or auto, which falls back to processes)");
-    }
-    return requested;
+    return start(kinds, launcher, settings, upstream, choice);
   }
 
   static Stack start(List<GatewayKind> kinds, Launcher launcher, GatewaySettings settings,
       UpstreamEndpoint upstream) {
+    return start(kinds, launcher, settings, upstream, new StackChoice(StackKind.PROCESSES, launcher.name(),
+        Optional.empty()));
+  }
+
+  private static Stack start(List<GatewayKind> kinds, Launcher launcher, GatewaySettings settings,
+      UpstreamEndpoint upstream, StackChoice choice) {
     List<GatewayAvailability> availability = new ArrayList<>();
     try {
-      for (GatewayKind kind : kinds) availability.add(launch(kind, launcher, settings, upstream));
+      for (GatewayKind kind : kinds) {
+        availability.add(choice.skipsEverything() ? GatewayAvailability.unavailable(kind.name(),
+            NoEngine.reason(kind, choice)) : launch(kind, launcher, settings, upstream, choice));
+      }
     } catch (RuntimeException e) {
       try {
         launcher.close();
@@ -78,26 +89,41 @@ public final class Stack implements AutoCloseable {
       }
       throw e;
     }
-    return new Stack(availability, launcher);
+    return new Stack(availability, launcher, choice.toString());
   }
 
   private static GatewayAvailability launch(GatewayKind kind, Launcher launcher, GatewaySettings settings,
-      UpstreamEndpoint upstream) {
+      UpstreamEndpoint upstream, StackChoice choice) {
     try {
       Optional<URI> builtIn = kind.builtIn(upstream);
       Gateway gateway = builtIn.isPresent()
           ? new RunningGateway(kind, builtIn.get(), kind.authHeaders(settings), kind.version(settings),
               kind.facts(settings), Optional.empty())
           : launcher.launch(kind);
-      return GatewayAvailability.started(gateway);
+      return GatewayAvailability.started(withChoice(gateway, choice));
     } catch (GatewayUnavailableException e) {
       return GatewayAvailability.unavailable(kind.name(), e.getMessage());
     }
   }
 
+  /** Every result says which stack ran and why, as the console did. */
+  private static Gateway withChoice(Gateway gateway, StackChoice choice) {
+    if (!(gateway instanceof RunningGateway running)) return gateway;
+    Map<String, Object> facts = new LinkedHashMap<>(running.facts());
+    facts.putIfAbsent("stack", choice.stackName());
+    facts.put("stack_choice", choice.toString());
+    return new RunningGateway(running.kind(), running.baseUrl(), running.authHeaders(), running.version(), facts,
+        running.process());
+  }
+
   /** How the gateways run: {@code processes}, {@code containers} or {@code external}. */
   public String kind() {
     return kind;
+  }
+
+  /** Which stack runs and why, e.g. {@code processes (auto: no Docker engine answered within 2 s (...))}. */
+  public String choice() {
+    return choice;
   }
 
   /** Per requested gateway, in report order: started, or why not and how to enable it. */

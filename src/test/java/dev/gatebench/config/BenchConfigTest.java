@@ -114,4 +114,36 @@ class BenchConfigTest {
 
     assertThat(config.testModel()).isEqualTo("b");
   }
+
+  @Test
+  void anEmptyTestModelIsRecordedAsTheDefaultThatIsSent() {
+    BenchConfig config = BenchConfig.of(Map.of(), Map.of(), Map.of("TEST_MODEL", ""));
+
+    assertThat(config.testModel()).isEqualTo(Defaults.TEST_MODEL);
+    assertThat(config.redacted()).as("recorded settings")
+        .containsEntry("TEST_MODEL", Defaults.TEST_MODEL)
+        .containsEntry("TEST_MAX_TOKENS", Defaults.TEST_MAX_TOKENS)
+        .containsEntry("TEST_TEMPERATURE", Defaults.TEST_TEMPERATURE);
+  }
+
+  @Test
+  void aSwitchIsTrueOrFalseAndNothingElse() {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.stream", "TRUE", "gatebench.updateBaseline", "yes"),
+        Map.of(), Map.of());
+
+    assertThat(config.flag("gatebench.stream", false)).isTrue();
+    assertThat(config.flag("gatebench.monitoring", false)).as("unset").isFalse();
+    assertThatThrownBy(() -> config.flag("gatebench.updateBaseline", false))
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("gatebench.updateBaseline must be true or false but was 'yes'; e.g. -Dgatebench.updateBaseline=true");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-0.1", "2.5", "NaN"})
+  void rejectsTemperatureOutsideWhatApisAccept(String raw) {
+    BenchConfig config = BenchConfig.of(Map.of("TEST_TEMPERATURE", raw), Map.of(), Map.of());
+
+    assertThatThrownBy(config::temperature).isInstanceOf(BenchConfigException.class)
+        .hasMessage("TEST_TEMPERATURE must be in [0, 2] but was '" + raw + "'; e.g. TEST_TEMPERATURE=0.7");
+  }
 }

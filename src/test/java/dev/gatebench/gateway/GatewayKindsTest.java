@@ -11,7 +11,8 @@ class GatewayKindsTest {
 
   @Test
   void listsEveryKindInReportOrderAndSelectsAllByDefault() {
-    assertThat(GatewayKinds.names()).containsExactly("direct", "litellm", "inferxgate");
+    assertThat(GatewayKinds.names()).containsExactly("direct", "nginx", "litellm", "inferxgate", "portkey",
+        "bifrost");
     assertThat(GatewayKinds.select(List.of())).isEqualTo(GatewayKinds.all());
   }
 

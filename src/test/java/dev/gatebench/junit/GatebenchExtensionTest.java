@@ -48,7 +48,7 @@ class GatebenchExtensionTest {
 
   @Tag("benchmark")
   @Tag("baseline")
-  @ExtendWith(GatebenchExtension.class)
+  @ExtendWith(SkippedGateways.class)
   static class SkipCase {
     static Stream<Gateway> gateways() {
       return Stream.of(new SkippedGateway("inferxgate",

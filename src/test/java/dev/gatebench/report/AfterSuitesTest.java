@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +57,23 @@ class AfterSuitesTest {
     ComparisonReport.Written written = AfterSuites.finish(runs(25), List.of(), config(), dir);
     assertThat(written.html()).exists();
     assertThat(written.markdown()).content().doesNotContain("regression gate");
+  }
+
+  @Test
+  void aSuiteThatRegressedFailsAloneAndTheReportKeepsEverySuiteSoFar() throws Exception {
+    Path baseline = dir.resolve("baseline");
+    AfterSuites.finishSuite("baseline", runs(25), List.of(), Optional.empty(), config("gatebench.baseline",
+        baseline.toString(), "gatebench.updateBaseline", "true"), dir.resolve("first"));
+    List<RunResult> both = new java.util.ArrayList<>(runs(35));
+    both.add(run("throughput", "direct").medianMs(20).seed(3).build());
+    Path out = dir.resolve("second");
+
+    assertThatThrownBy(() -> AfterSuites.finishSuite("baseline", both, List.of(), Optional.empty(),
+        config("gatebench.baseline", baseline.toString()), out))
+        .isInstanceOf(GateReport.RegressionDetected.class)
+        .hasMessageStartingWith("latency regression against the baseline: REGRESSION: litellm p50 latency overhead");
+    assertThat(Files.readString(out.resolve(ComparisonReport.MARKDOWN))).as("report after the regressed suite")
+        .contains("## baseline", "## throughput", "## regression gate: FAIL")
+        .containsPattern("\\| baseline \\| litellm \\| p50 latency overhead \\|.*\\| FAIL \\|");
   }
 }

@@ -98,6 +98,19 @@ class ComparisonReportTest {
   }
 
   @Test
+  void aRunWhoseResultFileCouldNotBeWrittenKeepsItsRowAndSaysSo() throws Exception {
+    RunResult unwritten = run("baseline", "litellm").medianMs(32).seed(2)
+        .environment(ComparisonReport.UNWRITTEN, "Could not write result file k6/results/x.json: No space left").build();
+    ComparisonReport.Written written = ComparisonReport.of(List.of(run("baseline", "direct").medianMs(20).seed(1)
+        .build(), unwritten)).write(out);
+
+    assertThat(Files.readString(written.markdown())).as("report.md")
+        .contains("| litellm | 300 | 32", "litellm result file NOT written (figures above are only in this report): "
+            + "Could not write result file k6/results/x.json: No space left");
+    assertThat(Files.readString(written.html())).as("report.html").contains("litellm result file NOT written");
+  }
+
+  @Test
   void readsResultFilesButNotBaselines() throws Exception {
     Files.writeString(out.resolve("baseline-direct-20261127T210000Z.json"), "{}");
     Files.writeString(out.resolve("gatebench-baseline-baseline.json"), "{}");

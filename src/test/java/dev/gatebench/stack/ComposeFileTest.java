@@ -29,8 +29,10 @@ class ComposeFileTest {
   void definesTheOriginalServicesPlusTheMockUpstream() {
     assertThat(names(services)).containsExactlyInAnyOrder("mock-upstream", "postgres", "redis", "inferxgate",
         "litellm", "prometheus", "cadvisor", "influxdb");
-    assertThat(services.at("/inferxgate/image").asText()).isEqualTo("inferxgate/backend:latest");
-    assertThat(services.at("/litellm/image").asText()).isEqualTo("ghcr.io/berriai/litellm:main-stable");
+    assertThat(services.at("/inferxgate/image").asText())
+        .isEqualTo("${GATEBENCH_IMAGE_INFERXGATE:-inferxgate/backend:latest}");
+    assertThat(services.at("/litellm/image").asText())
+        .isEqualTo("${GATEBENCH_IMAGE_LITELLM:-ghcr.io/berriai/litellm:main-v1.106.12}");
     assertThat(strings(services.at("/mock-upstream/command"))).contains("dev.gatebench.upstream.MockUpstreamMain");
   }
 

@@ -8,11 +8,15 @@ import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.InferXgate;
 import dev.gatebench.gateway.LiteLlm;
+import dev.gatebench.gateway.LoopbackWait;
+import dev.gatebench.gateway.ResourceLimit;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,24 +24,33 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
+import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.core.CreateContainerCmdModifier;
 import org.testcontainers.shaded.com.github.dockerjava.core.command.CreateContainerCmdImpl;
 
 /** The container stack's definitions, inspected without a Docker engine: nothing here starts a container. */
 class ContainerDefinitionsTest {
   private static final int MOCK_PORT = 18_443;
+  private static final DockerImageName IMAGE = DockerImageName.parse("gatebench/some-image:1");
+  private static final Map<String, String> LABELS = Map.of(ContainerRun.GATEBENCH, "true", ContainerRun.RUN,
+      "6f1c2a90-run");
 
   @TempDir Path dir;
   private Network network;
-  private ContainerDefinitions definitions;
   private UpstreamEndpoint upstream;
+  private GatewaySettings settings;
+  private ContainerDefinitions onHost;
+  private ContainerDefinitions onBridge;
 
   @BeforeEach
   void defineTheStack() throws Exception {
     Path ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
     upstream = UpstreamEndpoint.mock(URI.create("http://127.0.0.1:" + MOCK_PORT), ca);
     network = Network.newNetwork();
-    definitions = new ContainerDefinitions(GatewaySettings.from(BenchConfig.of(Map.of(), Map.of(), Map.of())), network);
+    settings = GatewaySettings.from(BenchConfig.of(Map.of(), Map.of(), Map.of()));
+    onHost = new ContainerDefinitions(settings, Optional.empty(), LABELS);
+    onBridge = new ContainerDefinitions(settings, Optional.of(network), LABELS);
   }
 
   @AfterEach
@@ -47,67 +60,104 @@ class ContainerDefinitionsTest {
 
   @Test
   @SuppressWarnings("deprecation") // the only public view of files copied into a container before it starts
-  void inferXgateCallsTheMockThroughItsProxyAndTrustsTheMountedCa() {
-    GenericContainer<?> inferxgate = definitions.gateway(new InferXgate(), upstream);
+  void inferXgateOnTheHostNetworkUsesLoopbackPortsForItselfItsDatabaseCacheAndTheMock() {
+    Map<String, String> services = Map.of("postgres", onHost.address("postgres"), "redis", onHost.address("redis"));
+    GenericContainer<?> inferxgate = onHost.gateway(new InferXgate(),
+        onHost.request(new InferXgate(), upstream, IMAGE, services, ResourceLimit.GATEWAY));
+    int port = onHost.port("inferxgate");
 
-    assertThat(inferxgate.getImage().toString()).contains("inferxgate/backend:latest");
-    assertThat(inferxgate.getEnvMap()).containsEntry("HOST", "0.0.0.0").containsEntry("PORT", "3000")
+    assertThat(inferxgate.getImage().toString()).contains(IMAGE.asCanonicalNameString());
+    assertThat(inferxgate.getNetworkMode()).isEqualTo("host");
+    assertThat(inferxgate.getExposedPorts()).isEmpty();
+    assertThat(inferxgate.getEnvMap()).containsEntry("HOST", "127.0.0.1").containsEntry("PORT", Integer.toString(port))
         .containsEntry("REQUIRE_AUTH", "false").containsEntry("ENABLE_CACHING", "false")
         .containsEntry("ANTHROPIC_API_KEY", GatewaySettings.DUMMY_API_KEY)
-        .containsEntry("HTTPS_PROXY", "http://host.testcontainers.internal:" + MOCK_PORT)
-        .containsEntry("https_proxy", "http://host.testcontainers.internal:" + MOCK_PORT)
+        .containsEntry("HTTPS_PROXY", "http://127.0.0.1:" + MOCK_PORT)
         .containsEntry("SSL_CERT_FILE", "/etc/gatebench/mock-ca.pem")
-        .containsEntry("DATABASE_URL", "postgres://inferxgate:inferxgate@postgres:5432/inferxgate")
-        .containsEntry("REDIS_URL", "redis://redis:6379");
-    assertThat(inferxgate.getCopyToFileContainerPathMap().entrySet()).singleElement().satisfies(mount -> {
-      assertThat(mount.getKey().getFilesystemPath()).isEqualTo(dir.resolve("ca.pem").toString());
-      assertThat(mount.getValue()).isEqualTo("/etc/gatebench/mock-ca.pem");
-    });
-    assertThat(inferxgate.getNetworkAliases()).contains("inferxgate");
-    assertThat(inferxgate.getNetwork()).isSameAs(network);
-    assertThat(inferxgate.getExposedPorts()).containsExactly(3000);
-    assertWaitsFor(inferxgate, "POST", "/health");
+        .containsEntry("DATABASE_URL", "postgres://inferxgate:inferxgate@127.0.0.1:" + onHost.port("postgres")
+            + "/inferxgate")
+        .containsEntry("REDIS_URL", "redis://127.0.0.1:" + onHost.port("redis"));
+    assertThat(inferxgate.getCopyToFileContainerPathMap().values()).containsExactly("/etc/gatebench/mock-ca.pem");
+    assertThat(inferxgate.getLabels()).containsAllEntriesOf(LABELS);
+    assertThat(((LoopbackWait) waitStrategy(inferxgate)).what()).isEqualTo("POST http://127.0.0.1:" + port + "/health");
     assertLimitedToTwoCpusAndOneGib(inferxgate);
   }
 
   @Test
-  void liteLlmStartsOfflineWithItsGeneratedConfigAndReadinessProbe() {
-    GenericContainer<?> litellm = definitions.gateway(new LiteLlm(), upstream);
+  void inferXgateOnABridgeReachesItsServicesByAliasAsTheComposeFileWiresThem() {
+    Map<String, String> services = Map.of("postgres", onBridge.address("postgres"), "redis",
+        onBridge.address("redis"));
+    GenericContainer<?> inferxgate = onBridge.gateway(new InferXgate(),
+        onBridge.request(new InferXgate(), upstream, IMAGE, services, ResourceLimit.GATEWAY));
 
-    assertThat(litellm.getImage().toString()).contains("ghcr.io/berriai/litellm:main-stable");
+    assertThat(inferxgate.getEnvMap()).containsEntry("HOST", "0.0.0.0").containsEntry("PORT", "3000")
+        .containsEntry("HTTPS_PROXY", "http://host.testcontainers.internal:" + MOCK_PORT)
+        .containsEntry("DATABASE_URL", "postgres://inferxgate:inferxgate@postgres:5432/inferxgate")
+        .containsEntry("REDIS_URL", "redis://redis:6379");
+    assertThat(inferxgate.getNetwork()).isSameAs(network);
+    assertThat(inferxgate.getNetworkAliases()).contains("inferxgate");
+    assertThat(inferxgate.getExposedPorts()).containsExactly(3000);
+    assertThat(waitStrategy(inferxgate)).isInstanceOf(HttpWaitStrategy.class)
+        .extracting("method", "path").containsExactly("POST", "/health");
+  }
+
+  @Test
+  void liteLlmBindsLoopbackOnItsOwnFreePortWithItsGeneratedConfig() {
+    GenericContainer<?> litellm = onHost.gateway(new LiteLlm(),
+        onHost.request(new LiteLlm(), upstream, IMAGE, Map.of(), ResourceLimit.GATEWAY));
+    String port = Integer.toString(onHost.port("litellm"));
+
     assertThat(litellm.getEnvMap()).containsEntry("LITELLM_OFFLINE_MODE", "true")
         .containsEntry("LITELLM_LOCAL_MODEL_COST_MAP", "True").containsEntry("LITELLM_LOG", "ERROR")
         .doesNotContainKey("DATABASE_URL");
-    assertThat(litellm.getCommandParts()).containsExactly("--config", "/app/config.yaml", "--port", "4000",
-        "--num_workers", "1");
-    assertThat(litellm.getNetworkAliases()).contains("litellm");
-    assertThat(litellm.getExposedPorts()).containsExactly(4000);
-    assertWaitsFor(litellm, "GET", "/health/readiness");
+    assertThat(litellm.getCommandParts()).containsExactly("--config", "/app/config.yaml", "--host", "127.0.0.1",
+        "--port", port, "--num_workers", "1");
+    assertThat(port).isNotEqualTo(Integer.toString(onHost.port("inferxgate")));
+    assertThat(((LoopbackWait) waitStrategy(litellm)).what())
+        .isEqualTo("GET http://127.0.0.1:" + port + "/health/readiness");
     assertLimitedToTwoCpusAndOneGib(litellm);
   }
 
   @Test
-  void theRestOfTheComposeStackIsDefinedOnTheSameNetwork() {
-    assertThat(new InferXgate().containerDependencies()).map(definitions::dependency)
-        .extracting(c -> c.getNetworkAliases().getLast()).containsExactly("postgres", "redis");
-    assertThat(definitions.monitoring()).extracting(c -> c.getNetworkAliases().getLast())
-        .containsExactly("prometheus", "cadvisor", "influxdb");
-    assertThat(definitions.postgres()).extracting("databaseName", "username")
-        .containsExactly("inferxgate", "inferxgate");
-    assertThat(definitions.monitoring()).allSatisfy(c -> assertThat(c.getNetwork()).isSameAs(network));
+  void postgresAndRedisListenOnLoopbackPortsWithTheComposeSettings() {
+    GenericContainer<?> postgres = onHost.dependency("postgres", IMAGE).container();
+    GenericContainer<?> redis = onHost.dependency("redis", IMAGE).container();
+
+    assertThat(postgres.getEnvMap()).containsEntry("POSTGRES_USER", "inferxgate")
+        .containsEntry("POSTGRES_PASSWORD", "inferxgate").containsEntry("POSTGRES_DB", "inferxgate");
+    assertThat(postgres.getCommandParts()).containsExactly("postgres", "-p",
+        Integer.toString(onHost.port("postgres")), "-c", "listen_addresses=127.0.0.1");
+    assertThat(redis.getCommandParts()).containsExactly("redis-server", "--appendonly", "no", "--port",
+        Integer.toString(onHost.port("redis")), "--bind", "127.0.0.1");
+    assertThat(((LoopbackWait) waitStrategy(redis)).what()).isEqualTo("a connection to 127.0.0.1:"
+        + onHost.port("redis"));
+    assertThat(List.of(postgres, redis)).allSatisfy(c -> assertThat(c.getNetworkMode()).isEqualTo("host"));
   }
 
   @Test
-  void containersReachTheMockThroughTheHostAliasAndTheRealApiDirectly() {
-    assertThat(ContainerDefinitions.forContainers(upstream).httpBaseUrl())
+  void monitoringScrapesTheGatewayAndCadvisorWhereTheyListen() {
+    GenericContainer<?> prometheus = onHost.monitoring("prometheus", IMAGE);
+
+    assertThat(onHost.prometheusConfig()).contains("targets: ['127.0.0.1:" + onHost.port("inferxgate") + "']")
+        .contains("targets: ['127.0.0.1:" + onHost.port("cadvisor") + "']");
+    assertThat(prometheus.getCommandParts()).contains("--web.listen-address=127.0.0.1:" + onHost.port("prometheus"));
+    assertThat(onHost.monitoring("cadvisor", IMAGE).getCommandParts()).containsExactly(
+        "--port=" + onHost.port("cadvisor"));
+    assertThat(onHost.monitoring("influxdb", IMAGE).getEnvMap()).containsEntry("INFLUXDB_DB", "k6")
+        .containsEntry("INFLUXDB_HTTP_BIND_ADDRESS", "127.0.0.1:" + onHost.port("influxdb"));
+  }
+
+  @Test
+  void containersReachTheMockOnLoopbackOnTheHostNetworkAndThroughTheAliasOnABridge() {
+    assertThat(onHost.forContainers(upstream).httpBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:" + MOCK_PORT));
+    assertThat(onBridge.forContainers(upstream).httpBaseUrl())
         .isEqualTo(URI.create("http://host.testcontainers.internal:" + MOCK_PORT));
-    assertThat(ContainerDefinitions.forContainers(UpstreamEndpoint.anthropic()).httpBaseUrl())
+    assertThat(onBridge.forContainers(UpstreamEndpoint.anthropic()).httpBaseUrl())
         .isEqualTo(URI.create("https://api.anthropic.com"));
   }
 
-  private static void assertWaitsFor(GenericContainer<?> container, String method, String path) {
-    assertThat(container).extracting("waitStrategy").isInstanceOf(HttpWaitStrategy.class)
-        .extracting("method", "path").containsExactly(method, path);
+  private static WaitStrategy waitStrategy(GenericContainer<?> container) {
+    return (WaitStrategy) org.assertj.core.api.Assertions.assertThat(container).extracting("waitStrategy").actual();
   }
 
   private static void assertLimitedToTwoCpusAndOneGib(GenericContainer<?> container) {

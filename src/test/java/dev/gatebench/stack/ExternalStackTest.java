@@ -1,12 +1,9 @@
 package dev.gatebench.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gatebench.config.BenchConfig;
-import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -58,25 +55,6 @@ class ExternalStackTest {
       assertThat(stack.availability().getFirst().unavailableReason()).contains("litellm skipped: LITELLM_URL is "
           + "unset; set LITELLM_URL to the running gateway, e.g. LITELLM_URL=http://localhost:4000");
     }
-  }
-
-  @Test
-  void autoFallsBackToProcessesWithoutADockerEngine() {
-    BenchConfig config = BenchConfig.of(Map.of("gatebench.stack", "auto", "gatebench.gateways", "direct"),
-        Map.of(), Map.of());
-    try (Stack stack = Stack.start(config, UPSTREAM)) {
-      assertThat(stack.kind()).isEqualTo(DockerCheck.isAvailable() ? "containers" : "processes");
-    }
-  }
-
-  @Test
-  void refusesContainersWithoutADockerEngine() {
-    assumeFalse(DockerCheck.isAvailable(), "a Docker engine answers here");
-    BenchConfig config = BenchConfig.of(Map.of("gatebench.stack", "containers"), Map.of(), Map.of());
-
-    assertThatThrownBy(() -> Stack.start(config, UPSTREAM)).isInstanceOf(BenchConfigException.class)
-        .hasMessage("gatebench.stack=containers needs a Docker engine but none answers; start Docker, or use "
-            + "-Dgatebench.stack=processes (or auto, which falls back to processes)");
   }
 
   private static BenchConfig config(Map<String, String> extra) {

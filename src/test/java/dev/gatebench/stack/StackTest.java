@@ -37,10 +37,10 @@ class StackTest {
 
   @Test
   void rejectsUnknownGatewayNamesListingTheValidOnes() {
-    assertThatThrownBy(() -> Stack.start(config(Map.of("gatebench.gateways", "litellm, Nginx,envoy")), UPSTREAM))
+    assertThatThrownBy(() -> Stack.start(config(Map.of("gatebench.gateways", "litellm, Kong,envoy")), UPSTREAM))
         .isInstanceOf(BenchConfigException.class)
-        .hasMessage("gatebench.gateways names unknown gateways [nginx, envoy]; valid names are "
-            + "[direct, litellm, inferxgate], e.g. -Dgatebench.gateways=direct,litellm");
+        .hasMessage("gatebench.gateways names unknown gateways [kong, envoy]; valid names are "
+            + "[direct, nginx, litellm, inferxgate, portkey, bifrost], e.g. -Dgatebench.gateways=direct,litellm");
   }
 
   @Test

@@ -55,7 +55,42 @@ public final class BaselineStore {
     return baseline;
   }
 
+  /**
+   * Checks, before any load, that {@code fileOrDir} can serve as {@code gatebench.baseline}: a
+   * baseline file, or a folder holding at least one {@code gatebench-baseline-<suite>.json}, each of
+   * which must read as a baseline. Which suites it covers is checked per suite by {@link #read}.
+   *
+   * @throws BaselineException naming the path, what is wrong with it and the fix
+   */
+  public static void validate(Path fileOrDir) {
+    if (!Files.exists(fileOrDir)) throw missing(fileOrDir, fileOrDir, "");
+    if (!Files.isDirectory(fileOrDir)) {
+      parse(fileOrDir);
+      return;
+    }
+    List<Path> files = baselineFiles(fileOrDir);
+    if (files.isEmpty()) {
+      throw new BaselineException("gatebench.baseline: the folder " + fileOrDir + " holds no baseline (no "
+          + Baseline.fileName("<suite>") + "); point -Dgatebench.baseline at the folder that holds them, or "
+          + "record one with -Dgatebench.updateBaseline=true");
+    }
+    files.forEach(BaselineStore::parse);
+  }
+
+  private static List<Path> baselineFiles(Path dir) {
+    try (var listing = Files.list(dir)) {
+      return listing.filter(f -> f.getFileName().toString().matches("gatebench-baseline-.+\\.json")).sorted().toList();
+    } catch (IOException e) {
+      throw new BaselineException("gatebench.baseline: the folder " + dir + " cannot be read (" + e.getMessage()
+          + "); fix its permissions or point -Dgatebench.baseline elsewhere", e);
+    }
+  }
+
   private static BaselineException missing(Path given, Path file, String suite) {
+    if (Files.exists(file)) {
+      return new BaselineException("gatebench.baseline: " + file + " is not a regular file; point "
+          + "-Dgatebench.baseline at a baseline file or at the folder holding " + Baseline.fileName(suite));
+    }
     if (!given.equals(file)) {
       return new BaselineException("gatebench.baseline: no baseline of suite '" + suite + "' in " + given
           + " (expected " + Baseline.fileName(suite) + "); record one with -Dgatebench.updateBaseline=true");
@@ -74,7 +109,8 @@ public final class BaselineStore {
     } catch (JsonProcessingException e) {
       throw new BaselineException(corrupt(file, "not valid JSON"), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read baseline " + file, e);
+      throw new BaselineException("gatebench.baseline: " + file + " cannot be read (" + e.getMessage()
+          + "); fix its permissions or point -Dgatebench.baseline elsewhere", e);
     } catch (RuntimeException e) {
       if (e instanceof BaselineException) throw e;
       throw new BaselineException(corrupt(file, "unexpected content"), e);

@@ -22,14 +22,21 @@ public record GateReport(List<GateVerdict> verdicts, List<String> notes) {
   }
 
   /**
-   * Throws when any verdict failed; the message lists every regression, one a line.
+   * Throws when any verdict failed; the message lists every regression on one line, so that it is
+   * the first line of the failure on the console and whole in Maven's summary.
    *
    * @throws RegressionDetected (an {@link AssertionError}, so test runners show a failure, not an error)
    */
   public void assertPassed() {
     if (passed()) return;
-    throw new RegressionDetected("latency regression against the baseline:\n"
-        + failures().stream().map(GateVerdict::message).collect(Collectors.joining("\n")));
+    throw new RegressionDetected("latency regression against the baseline: "
+        + failures().stream().map(GateVerdict::message).collect(Collectors.joining("; ")));
+  }
+
+  /** This report's verdicts and notes followed by {@code other}'s. */
+  public GateReport and(GateReport other) {
+    return new GateReport(java.util.stream.Stream.concat(verdicts.stream(), other.verdicts.stream()).toList(),
+        java.util.stream.Stream.concat(notes.stream(), other.notes.stream()).toList());
   }
 
   /** Every verdict and note, one a line, for logs and the report. */

@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * when the Mann-Whitney test finds current samples larger with {@code p < alpha} and the median
  * shift reaches the minimum effect; the bootstrap interval is reported with it. Stateless.
  *
- * <p>From the JUnit layer, after all suites: {@code RegressionGate.runConfigured(BenchConfig.load(), results)
- * .ifPresent(GateReport::assertPassed)}.
+ * <p>From the JUnit layer, after each suite class, over that suite's runs (see
+ * {@code AfterSuites.finishSuite}): {@code RegressionGate.runConfigured(config, results).ifPresent(GateReport::assertPassed)}.
  */
 public final class RegressionGate {
   /** The reference row's target name in {@link RunResult#target()}. */
@@ -135,7 +135,7 @@ public final class RegressionGate {
    */
   public static Optional<GateReport> runConfigured(BenchConfig config, List<RunResult> results) {
     Optional<String> location = config.get("gatebench.baseline");
-    boolean update = config.get("gatebench.updateBaseline").map(v -> !v.equalsIgnoreCase("false")).orElse(false);
+    boolean update = config.flag("gatebench.updateBaseline", false);
     if (update) {
       Path dir = Path.of(location.orElse("baseline"));
       if (dir.toString().endsWith(".json")) dir = Objects.requireNonNullElse(dir.getParent(), Path.of("."));

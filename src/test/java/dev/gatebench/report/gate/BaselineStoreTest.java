@@ -82,4 +82,29 @@ class BaselineStoreTest {
         .hasMessage("gatebench.baseline: " + file + " is not a gatebench baseline (unexpected content); delete it "
             + "and record a new one with -Dgatebench.updateBaseline=true");
   }
+
+  @Test
+  void validateAcceptsABaselineFileAndAFolderHoldingOne() {
+    Path file = BaselineStore.write(baseline, dir.resolve("kept"));
+
+    BaselineStore.validate(file);
+    BaselineStore.validate(dir.resolve("kept"));
+    assertThat(file).as("a validated baseline is left as it was").exists();
+  }
+
+  @Test
+  void validateRejectsAnEmptyObjectGarbageAndAFolderWithoutBaselines() throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
+    Path garbage = Files.writeString(dir.resolve("garbage.json"), "<html>");
+    Path folder = Files.createDirectories(dir.resolve("nothing-here"));
+
+    assertThatThrownBy(() -> BaselineStore.validate(empty)).isInstanceOf(BaselineException.class)
+        .hasMessageContaining(empty + " is not a gatebench baseline (no \"format\"");
+    assertThatThrownBy(() -> BaselineStore.validate(garbage)).isInstanceOf(BaselineException.class)
+        .hasMessageContaining(garbage + " is not a gatebench baseline (not valid JSON)");
+    assertThatThrownBy(() -> BaselineStore.validate(folder)).isInstanceOf(BaselineException.class)
+        .hasMessage("gatebench.baseline: the folder " + folder + " holds no baseline (no "
+            + "gatebench-baseline-<suite>.json); point -Dgatebench.baseline at the folder that holds them, or "
+            + "record one with -Dgatebench.updateBaseline=true");
+  }
 }

@@ -43,7 +43,7 @@ class RegressionGateTest {
     assertThat(p50.pValue()).isLessThan(1e-6);
     assertThatThrownBy(report::assertPassed)
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("latency regression against the baseline:\nREGRESSION: litellm p50 latency overhead"
+        .hasMessageStartingWith("latency regression against the baseline: REGRESSION: litellm p50 latency overhead"
             + " in suite 'baseline': baseline ")
         .hasMessageContaining("CI")
         .hasMessageContaining("p = ");

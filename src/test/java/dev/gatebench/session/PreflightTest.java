@@ -1,0 +1,100 @@
+package dev.gatebench.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import dev.gatebench.config.BenchConfig;
+import dev.gatebench.config.BenchConfigException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreflightTest {
+  @TempDir Path dir;
+
+  private BenchConfig config(String... keyValues) {
+    Map<String, String> props = new HashMap<>(Map.of("gatebench.resultsDir", dir.resolve("results").toString(),
+        "gatebench.gateways", "direct", "gatebench.stack", "processes"));
+    for (int i = 0; i < keyValues.length; i += 2) props.put(keyValues[i], keyValues[i + 1]);
+    return BenchConfig.of(props, Map.of(), Map.of());
+  }
+
+  @Test
+  void goodSettingsPassAndLeaveNoProbeFileBehind() throws IOException {
+    assertThatNoException().isThrownBy(() -> Preflight.check(config()));
+
+    try (var files = Files.list(dir.resolve("results"))) {
+      assertThat(files.toList()).as("results folder after the write probe").isEmpty();
+    }
+  }
+
+  @Test
+  void listsEveryProblemInOneMessageEachWithItsSettingValueAndFix() {
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.timeScale", "0", "TEST_MAX_TOKENS", "-5",
+        "gatebench.mock.ttft", "800us", "gatebench.litellm.workers", "-2")))
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("4 settings to fix before gatebench can run (nothing was started):"
+            + " (1) gatebench.timeScale must be in (0, 1] but was '0'; e.g. -Dgatebench.timeScale=0.05 for a smoke run"
+            + " (2) gatebench.mock.ttft must be a duration like 250ms, 1.5s or 2m but was '800us'; e.g. "
+            + "-Dgatebench.mock.ttft=250ms"
+            + " (3) TEST_MAX_TOKENS must be >= 1 but was -5; e.g. TEST_MAX_TOKENS=100"
+            + " (4) gatebench.litellm.workers must be in 1..64 but was -2; e.g. -Dgatebench.litellm.workers=4");
+  }
+
+  @Test
+  void aProblemSeenByTwoChecksIsListedOnce() {
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.gateways", "direct,litellm",
+        "gatebench.litellm.port", "abc")))
+        .hasMessage("gatebench.litellm.port must be a whole number but was 'abc'; e.g. -Dgatebench.litellm.port=4000");
+  }
+
+  @Test
+  void aResultsFolderThatIsAFileIsFoundBeforeTheRun() throws IOException {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.resultsDir", file.toString())))
+        .hasMessage("gatebench.resultsDir=" + file + " is a file, not a folder; point -Dgatebench.resultsDir at a "
+            + "writable folder (it is created if missing)");
+  }
+
+  @Test
+  void aPortOutOfRangeOrTakenIsNamed() throws IOException {
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.litellm.port", "70000")))
+        .hasMessageStartingWith("gatebench.litellm.port must be a port in 1..65535 but was 70000");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> Preflight.check(config("gatebench.gateways", "litellm",
+          "gatebench.litellm.port", Integer.toString(taken.getLocalPort()))))
+          .hasMessageStartingWith("gatebench.litellm.port=" + taken.getLocalPort() + " is taken on 127.0.0.1");
+    }
+  }
+
+  @Test
+  void anExternalGatewayThatDoesNotAnswerIsAProblemNotASkip() throws IOException {
+    int refusing;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      refusing = socket.getLocalPort();
+    }
+
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.stack", "external", "gatebench.gateways",
+        "direct,litellm", "LITELLM_URL", "http://127.0.0.1:" + refusing)))
+        .hasMessageStartingWith("LITELLM_URL=http://127.0.0.1:" + refusing + " does not answer GET http://127.0.0.1:"
+            + refusing + "/health/readiness with 2xx")
+        .hasMessageEndingWith("so litellm cannot run; start LiteLLM there or fix LITELLM_URL, or leave litellm out "
+            + "with -Dgatebench.gateways=direct");
+  }
+
+  @Test
+  void aMisspelledSettingIsNamedWithTheOneMeant() {
+    assertThatThrownBy(() -> Preflight.check(BenchConfig.of(Map.of("gatebench.resultsDir",
+        dir.toString(), "gatebench.gateways", "direct"), Map.of("GATEBENCH_TIMESCALE", "0.05"), Map.of())))
+        .hasMessage("GATEBENCH_TIMESCALE is not a gatebench setting, so it would be ignored; did you mean "
+            + "GATEBENCH_TIME_SCALE?");
+  }
+}

@@ -1,0 +1,126 @@
+package dev.gatebench.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatebench.config.BenchConfig;
+import dev.gatebench.gateway.Gateway;
+import dev.gatebench.gateway.GatewaySettings;
+import dev.gatebench.gateway.GatewayStartException;
+import dev.gatebench.gateway.ResourceLimit;
+import dev.gatebench.gateway.UpstreamEndpoint;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * What happens to containers when things go wrong: a crashed run's leftovers, Ctrl-C, a gateway killed
+ * by its memory limit. Skipped where no Docker engine answers or the Debian base image is missing.
+ */
+@Tag("docker")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ContainerFaultsTest {
+  private static final UpstreamEndpoint UPSTREAM = new UpstreamEndpoint(URI.create("http://127.0.0.1:9"),
+      Optional.empty(), Optional.empty(), false);
+
+  @TempDir Path logs;
+
+  @Test
+  void containersACrashedRunLeftAreRemovedAtTheNextStartAndLiveRunsAreLeftAlone() throws Exception {
+    DockerEngine engine = DockerHere.engineOrSkip();
+    String image = DockerHere.imageOrSkip(engine, DockerHere.BASE_IMAGE);
+    ContainerRun self = ContainerRun.current();
+    Process finished = new ProcessBuilder("true").start();
+    finished.waitFor();
+    String crashed = leftover(image, new ContainerRun("crashed-" + UUID.randomUUID(), self.host(), finished.pid(), 1));
+    String live = leftover(image, new ContainerRun("live-" + UUID.randomUUID(), self.host(), self.pid(),
+        self.jvmStartMillis()));
+    try {
+      List<String> removed = ContainerReaper.removeStale(engine, self.host());
+
+      assertThat(removed).anySatisfy(line -> assertThat(line).contains(crashed.substring(0, 8)));
+      assertThat(DockerHere.docker("ps", "-aq", "--no-trunc", "--filter", "id=" + crashed)).isEmpty();
+      assertThat(DockerHere.docker("ps", "-aq", "--no-trunc", "--filter", "id=" + live)).isEqualTo(live);
+    } finally {
+      engine.remove(live);
+      engine.remove(crashed);
+    }
+  }
+
+  @Test
+  void ctrlCDuringAContainerRunRemovesItsContainers() throws Exception {
+    DockerEngine engine = DockerHere.engineOrSkip();
+    String image = DockerHere.imageOrSkip(engine, DockerHere.BASE_IMAGE);
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), CtrlCChild.class.getName(), image).redirectErrorStream(true).start();
+    String run = awaitRunId(child);
+
+    new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child ended after Ctrl-C").isTrue();
+    assertThat(DockerHere.docker("ps", "-aq", "--filter", "label=" + ContainerRun.RUN + "=" + run))
+        .as("containers of the interrupted run").isEmpty();
+  }
+
+  @Test
+  void aGatewayKilledByItsMemoryLimitIsReportedAsOomKilled() {
+    DockerEngine engine = DockerHere.engineOrSkip();
+    String image = DockerHere.imageOrSkip(engine, DockerHere.BASE_IMAGE);
+    StubKind hog = new StubKind("hog", image, "perl -e '$x = \"a\" x 200_000_000' && ",
+        Optional.of(new ResourceLimit(1_000_000_000L, 32L << 20)));
+    try (ContainerStack stack = stack(engine, image)) {
+      assertThatThrownBy(() -> stack.launch(hog)).isInstanceOf(GatewayStartException.class)
+          .hasMessageStartingWith("Stub hog container (" + image + ") did not start: ")
+          .hasMessageContaining("the container was OOM-killed by its 32 MiB memory limit (exit 137)");
+    }
+  }
+
+  private ContainerStack stack(DockerEngine engine, String image) {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.logDir", logs.toString()), Map.of(), Map.of());
+    return new ContainerStack(GatewaySettings.from(config), ContainerSettings.from(config), engine,
+        name -> DockerImageName.parse(image), UPSTREAM);
+  }
+
+  private static String leftover(String image, ContainerRun run) throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("run", "-d", "--network", "host"));
+    run.labels().forEach((k, v) -> args.addAll(List.of("--label", k + "=" + v)));
+    args.addAll(List.of(image, "sleep", "300"));
+    return DockerHere.docker(args.toArray(String[]::new));
+  }
+
+  private static String awaitRunId(Process child) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      seen.append(line).append('\n');
+      if (line.startsWith("run=")) return line.substring(4);
+    }
+    throw new AssertionError("the child never started its container; it printed:\n" + seen);
+  }
+
+  /** A run that starts one container, says its run id, and waits to be interrupted. */
+  static final class CtrlCChild {
+    public static void main(String[] args) throws Exception {
+      DockerEngine engine = DockerCheck.check().engine().orElseThrow();
+      BenchConfig config = BenchConfig.of(Map.of(), Map.of(), Map.of());
+      ContainerStack stack = new ContainerStack(GatewaySettings.from(config), ContainerSettings.from(config), engine,
+          name -> DockerImageName.parse(args[0]), UPSTREAM);
+      Gateway stub = stack.launch(new StubKind("stub", args[0], "", Optional.empty()));
+      String id = (String) stub.facts().get(Stack.CONTAINER_ID);
+      System.out.println("run=" + engine.inspect(id).at("/Config/Labels").path(ContainerRun.RUN).asText());
+      Thread.sleep(120_000);
+    }
+  }
+}
