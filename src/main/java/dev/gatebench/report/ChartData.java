@@ -1,31 +1,27 @@
 package dev.gatebench.report;
 
-import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.MetricNames;
 import dev.gatebench.metrics.RunResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
- * The numbers behind the report's charts, as JSON-friendly maps (missing values are null):
- * per suite, the latency percentile distribution of each gateway (x = 1/(1-p), HdrHistogram's
- * plot), p50/p95 and requests per second over time, and latency against active VUs for suites
- * whose VU count changes (the throughput ramp).
+ * The numbers behind the report's charts, as JSON-friendly maps (missing values are null): per
+ * suite, each row's percentile spectrum ({@link Spectrum}), p50/p95 and requests per second over
+ * windows that hold enough requests ({@link Windows}, each drawn as a level across its span), and
+ * latency per active-VU level. A point's third value is the count of requests behind it.
  */
 final class ChartData {
-  /** 20 points a decade of 1/(1-p) up to 99.999 %. */
-  private static final int POINTS_PER_DECADE = 20;
-  private static final double MAX_X = 100_000;
-
   private ChartData() {}
 
   static Map<String, Object> of(List<RunResult> results) {
@@ -33,40 +29,15 @@ final class ChartData {
         .collect(Collectors.groupingBy(RunResult::suite, TreeMap::new, Collectors.toList()));
     List<Map<String, Object>> suites = new ArrayList<>();
     bySuite.forEach((suite, runs) -> suites.add(suite(suite, runs)));
-    return Map.of("suites", suites);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("minRequests", Windows.MIN_REQUESTS);
+    out.put("spectrumAxis", Spectrum.axis());
+    out.put("suites", suites);
+    return out;
   }
 
   static String id(String suite) {
     return suite.replaceAll("[^A-Za-z0-9_-]", "_");
-  }
-
-  private static Map<String, Object> suite(String suite, List<RunResult> runs) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", suite);
-    out.put("id", id(suite));
-    out.put("percentiles", runs.stream().map(r -> series(r.target(), percentilePoints(r))).toList());
-    out.put("latencyOverTime", runs.stream().flatMap(r -> List.of(
-        series(r.target() + " p50", overTime(r, IntervalStats::latencyP50Ms)),
-        series(r.target() + " p95", overTime(r, IntervalStats::latencyP95Ms))).stream()).toList());
-    out.put("requestsOverTime", runs.stream().map(r -> series(r.target() + " req/s",
-        overTime(r, s -> (double) s.requests()))).toList());
-    List<RunResult> ramps = runs.stream().filter(ChartData::vusVary).toList();
-    out.put("latencyByVus", ramps.stream().flatMap(r -> List.of(
-        series(r.target() + " p50", byVus(r, IntervalStats::latencyP50Ms)),
-        series(r.target() + " p95", byVus(r, IntervalStats::latencyP95Ms))).stream()).toList());
-    return out;
-  }
-
-  private static Map<String, Object> series(String name, List<List<Double>> points) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("name", name);
-    s.put("points", points);
-    return s;
-  }
-
-  /** [1/(1-p), ms] from the run's HdrHistogram, or from its k6 summary when it has none. */
-  static List<List<Double>> percentilePoints(RunResult run) {
-    return histogram(run).map(ChartData::fromHistogram).orElseGet(() -> fromSummary(run));
   }
 
   static Optional<Histogram> histogram(RunResult run) {
@@ -77,45 +48,83 @@ final class ChartData {
     }
   }
 
-  private static List<List<Double>> fromHistogram(Histogram h) {
+  private static Map<String, Object> suite(String suite, List<RunResult> runs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", suite);
+    out.put("id", id(suite));
+    out.put("percentiles", runs.stream().map(r -> series(r.target(), Spectrum.points(r))).toList());
+    out.put("window", windowLabel(runs));
+    out.put("latencyOverTime", runs.stream().flatMap(r -> {
+      List<Windows.Window> w = Windows.overTime(r.timeSeries());
+      return List.of(series(r.target() + " p50", spans(w, Windows.Window::p50Ms)),
+          series(r.target() + " p95", spans(w, Windows.Window::p95Ms))).stream();
+    }).toList());
+    out.put("requestsOverTime", runs.stream().flatMap(ChartData::rates).toList());
+    List<RunResult> ramps = runs.stream().filter(r -> Windows.byVus(r.timeSeries()).size() > 1).toList();
+    out.put("latencyByVus", ramps.stream().flatMap(r -> {
+      List<Windows.Window> levels = Windows.byVus(r.timeSeries());
+      return List.of(series(r.target() + " p50", points(levels, w -> w.vus(), Windows.Window::p50Ms)),
+          series(r.target() + " p95", points(levels, w -> w.vus(), Windows.Window::p95Ms))).stream();
+    }).toList());
+    if (ramps.isEmpty()) out.put("vusNote", vusNote(suite, runs));
+    return out;
+  }
+
+  private static java.util.stream.Stream<Map<String, Object>> rates(RunResult run) {
+    List<Windows.Window> windows = Windows.overTime(run.timeSeries());
+    Map<String, Object> all = series(run.target() + " req/s", spans(windows, Windows.Window::requestsPerSecond));
+    if (windows.stream().noneMatch(w -> w.errors() > 0)) return java.util.stream.Stream.of(all);
+    return java.util.stream.Stream.of(all, series(run.target() + " failed/s", spans(windows,
+        w -> w.errors() / (double) Math.max(1, w.endSeconds() - w.startSeconds()))));
+  }
+
+  /**
+   * How the rows' windows came out, for the chart titles: e.g. "20 s windows", "windows of 20 to 25 s",
+   * or "one window over each run (30 s)" when a run has too few requests for two.
+   */
+  static String windowLabel(List<RunResult> runs) {
+    List<List<Windows.Window>> perRun = runs.stream().map(r -> Windows.overTime(r.timeSeries())).toList();
+    TreeSet<Integer> lengths = perRun.stream().flatMap(List::stream).map(w -> w.endSeconds() - w.startSeconds())
+        .collect(Collectors.toCollection(TreeSet::new));
+    if (lengths.isEmpty()) return "";
+    String range = lengths.size() == 1 ? lengths.first() + " s" : lengths.first() + " to " + lengths.last() + " s";
+    if (perRun.stream().allMatch(w -> w.size() <= 1)) return "one window over each run (" + range + ")";
+    return lengths.size() == 1 ? range + " windows" : "windows of " + range;
+  }
+
+  private static String vusNote(String suite, List<RunResult> runs) {
+    String levels = runs.stream().flatMap(r -> Windows.byVus(r.timeSeries()).stream()
+        .map(w -> String.format(Locale.ROOT, "%s %d VU%s, %,d requests", r.target(), w.vus(), w.vus() == 1 ? "" : "s",
+            w.requests()))).collect(Collectors.joining("; "));
+    return suite + ": latency against active VUs is not drawn, each row ran at one VU level (" + levels + ").";
+  }
+
+  private static Map<String, Object> series(String name, List<List<Double>> points) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("name", name);
+    s.put("points", points);
+    return s;
+  }
+
+  /**
+   * A window's value held over its span, [start, y, requests] and [end, y, requests]: drawn as steps, a
+   * run with one window is a level line across the run rather than a dot in its middle.
+   */
+  private static List<List<Double>> spans(List<Windows.Window> windows, ToDoubleFunction<Windows.Window> y) {
     List<List<Double>> points = new ArrayList<>();
-    double maxX = Math.min(MAX_X, Math.max(2, h.getTotalCount()));
-    for (int k = 0; Math.pow(10, k / (double) POINTS_PER_DECADE) <= maxX; k++) {
-      double x = Math.pow(10, k / (double) POINTS_PER_DECADE);
-      double percentile = 100 * (1 - 1 / x);
-      points.add(List.of(x, h.getValueAtPercentile(percentile) / 1e6));
+    for (Windows.Window w : windows) {
+      Double value = finite(y.applyAsDouble(w));
+      points.add(Arrays.asList((double) w.startSeconds(), value, (double) w.requests()));
+      points.add(Arrays.asList((double) w.endSeconds(), value, (double) w.requests()));
     }
-    points.add(List.of(maxX, h.getMaxValue() / 1e6));
     return points;
   }
 
-  private static List<List<Double>> fromSummary(RunResult run) {
-    String[] keys = {"min", "med", "p(90)", "p(95)", "p(99)", "p(99.9)"};
-    double[] xs = {1, 2, 10, 20, 100, 1000};
-    List<List<Double>> points = new ArrayList<>();
-    for (int i = 0; i < keys.length; i++) {
-      double x = xs[i];
-      ReportRows.value(run, MetricNames.CHAT_COMPLETION_LATENCY, keys[i]).ifPresent(ms -> points.add(List.of(x, ms)));
-    }
-    return points;
-  }
-
-  private static List<List<Double>> overTime(RunResult run, ToDoubleFunction<IntervalStats> f) {
-    List<List<Double>> points = new ArrayList<>();
-    for (IntervalStats s : run.timeSeries()) {
-      points.add(Arrays.asList((double) s.offsetSeconds(), finite(f.applyAsDouble(s))));
-    }
-    return points;
-  }
-
-  private static List<List<Double>> byVus(RunResult run, ToDoubleFunction<IntervalStats> f) {
-    return run.timeSeries().stream().filter(s -> s.requests() > 0)
-        .sorted(Comparator.comparingInt(IntervalStats::activeVus))
-        .map(s -> Arrays.asList((double) s.activeVus(), finite(f.applyAsDouble(s)))).toList();
-  }
-
-  private static boolean vusVary(RunResult run) {
-    return run.timeSeries().stream().mapToInt(IntervalStats::activeVus).distinct().count() > 1;
+  /** [x, y, requests] per window; y null when the window has no value. */
+  private static List<List<Double>> points(List<Windows.Window> windows, ToDoubleFunction<Windows.Window> x,
+      ToDoubleFunction<Windows.Window> y) {
+    return windows.stream().map(w -> Arrays.asList(x.applyAsDouble(w), finite(y.applyAsDouble(w)),
+        (double) w.requests())).toList();
   }
 
   private static Double finite(double v) {

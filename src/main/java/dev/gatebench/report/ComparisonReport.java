@@ -8,16 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The comparison of gateways after the suites ran: per suite, one row per gateway (Direct first)
- * with latency percentiles, overhead over Direct, throughput, errors, tokens/s, CPU and memory;
+ * with latency percentiles (marked where the request count cannot support them), overhead over
+ * Direct with its 95 % bootstrap interval, throughput, failed requests, tokens/s, CPU and memory,
+ * and the regression gate's verdicts when it ran;
  * written as {@code report.html} (self-contained, charts drawn offline) and {@code report.md}.
  * Gateways without a result appear as rows with the reason. Immutable; {@code withX} returns a copy.
  *
@@ -38,17 +40,17 @@ public final class ComparisonReport {
 
   private final List<RunResult> results;
   private final List<SkippedRow> skipped;
-  private final List<String> gateNotes;
+  private final Optional<GateReport> gate;
 
-  private ComparisonReport(List<RunResult> results, List<SkippedRow> skipped, List<String> gateNotes) {
+  private ComparisonReport(List<RunResult> results, List<SkippedRow> skipped, Optional<GateReport> gate) {
     this.results = List.copyOf(results);
     this.skipped = List.copyOf(skipped);
-    this.gateNotes = List.copyOf(gateNotes);
+    this.gate = gate;
   }
 
   /** A report of these runs, any suites and gateways, in any order. */
   public static ComparisonReport of(List<RunResult> results) {
-    return new ComparisonReport(results, List.of(), List.of());
+    return new ComparisonReport(results, List.of(), Optional.empty());
   }
 
   /** Writes the report of {@code results} into {@code outDir}; see {@link #write(Path)}. */
@@ -58,14 +60,12 @@ public final class ComparisonReport {
 
   /** With rows for gateways that were skipped or failed before producing a result. */
   public ComparisonReport withSkipped(List<SkippedRow> rows) {
-    return new ComparisonReport(results, rows, gateNotes);
+    return new ComparisonReport(results, rows, gate);
   }
 
-  /** With the regression gate's verdicts and notes as a section. */
+  /** With the regression gate's verdicts (a table, pass or fail per gateway and metric) and notes. */
   public ComparisonReport withGate(GateReport gate) {
-    List<String> notes = new ArrayList<>(gate.verdicts().stream().map(v -> v.message()).toList());
-    notes.addAll(gate.notes());
-    return new ComparisonReport(results, skipped, notes);
+    return new ComparisonReport(results, skipped, Optional.of(gate));
   }
 
   /**
@@ -74,12 +74,12 @@ public final class ComparisonReport {
    * @throws UncheckedIOException if the folder cannot be written
    */
   public Written write(Path outDir) {
-    Map<String, List<ReportRow>> rows = ReportRows.bySuite(results, skipped);
+    Map<String, List<TableRow>> rows = TableRow.bySuite(results, skipped);
     try {
       Files.createDirectories(outDir);
       Path html = Files.writeString(outDir.resolve(HTML),
-          HtmlReport.render(rows, ChartData.of(results), gateNotes, Instant.now()));
-      Path md = Files.writeString(outDir.resolve(MARKDOWN), MarkdownReport.render(rows, gateNotes));
+          HtmlReport.render(rows, ChartData.of(results), gate, Instant.now()));
+      Path md = Files.writeString(outDir.resolve(MARKDOWN), MarkdownReport.render(rows, gate));
       return new Written(html, md);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the comparison report to " + outDir, e);

@@ -1,6 +1,8 @@
 package dev.gatebench.report;
 
+import dev.gatebench.report.gate.MedianShift;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Number formatting shared by the Markdown and HTML tables. */
@@ -20,6 +22,17 @@ final class Format {
   static String signedMs(double ms) {
     if (!Double.isFinite(ms)) return NA;
     return (ms >= 0 ? "+" : "") + ms(ms);
+  }
+
+  /** An overhead with its interval, e.g. {@code +19.9 ms [+17.1, +22.8]}; the point alone without one. */
+  static String withInterval(double ms, Optional<MedianShift.Estimate> interval) {
+    if (!Double.isFinite(ms)) return NA;
+    return interval.map(i -> signedMs(ms) + " ms " + range(i)).orElse(signedMs(ms) + " ms");
+  }
+
+  /** An interval's bounds, e.g. {@code [+17.1, +22.8]}. */
+  static String range(MedianShift.Estimate interval) {
+    return "[" + signedMs(interval.lower()) + ", " + signedMs(interval.upper()) + "]";
   }
 
   static String number(OptionalDouble value, int decimals) {

@@ -1,7 +1,7 @@
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('gatebench-data').textContent);
-  var percentLabels = {1: '0%', 10: '90%', 100: '99%', 1000: '99.9%', 10000: '99.99%', 100000: '99.999%'};
+  var axis = data.spectrumAxis;
 
   function draw(id, title, xAxis, yName, series, extra) {
     var el = document.getElementById(id);
@@ -26,7 +26,16 @@
     el.setAttribute('data-rendered', 'true');
   }
 
-  // One colour per gateway across all charts; a p95 series is dashed (or hollow) in its gateway's colour.
+  function noteInstead(id, text) {
+    var el = document.getElementById(id);
+    if (!el || !text) return;
+    var p = document.createElement('p');
+    p.className = 'chart-note';
+    p.textContent = text;
+    el.parentNode.replaceChild(p, el);
+  }
+
+  // One colour per gateway across all charts; a p95 or failed series is dashed (or hollow) in its gateway's colour.
   var palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4'];
   var colours = {};
   function colour(seriesName) {
@@ -35,19 +44,36 @@
     return colours[gateway];
   }
 
-  function lines(list, type) {
+  // Points carry [x, y, requests]; a point on fewer requests than a window should hold is faded.
+  function lines(list, symbols) {
     return list.map(function (s) {
-      var p95 = / p95$/.test(s.name);
-      return {name: s.name, type: type || 'line', showSymbol: type === 'scatter', symbolSize: 5,
-        symbol: p95 ? 'emptyCircle' : 'circle', connectNulls: false, data: s.points,
-        itemStyle: {color: colour(s.name)}, lineStyle: {color: colour(s.name), type: p95 ? 'dashed' : 'solid'}};
+      var secondary = / (p95|failed\/s)$/.test(s.name);
+      return {name: s.name, type: 'line', showSymbol: !!symbols, symbolSize: 7,
+        symbol: secondary ? 'emptyCircle' : 'circle', connectNulls: false,
+        data: s.points.map(function (p) {
+          var point = {value: p};
+          if (p.length > 2 && p[2] < data.minRequests) point.itemStyle = {opacity: 0.4};
+          return point;
+        }),
+        itemStyle: {color: colour(s.name)}, lineStyle: {color: colour(s.name), type: secondary ? 'dashed' : 'solid'}};
     });
   }
 
+  function countTooltip(unit) {
+    return {trigger: 'axis', formatter: function (params) {
+      return params.map(function (p) {
+        var v = p.value;
+        var count = v.length > 2 ? ' (' + v[2] + ' requests)' : '';
+        return p.seriesName + ' at ' + v[0] + ' ' + unit + ': ' + (v[1] === null ? 'no value' : v[1].toFixed(2)) +
+          count;
+      }).join('<br>');
+    }};
+  }
+
   data.suites.forEach(function (suite) {
-    draw('pct-' + suite.id, suite.name + ': latency by percentile',
-      {type: 'log', logBase: 10, min: 1, name: 'percentile', nameLocation: 'middle', nameGap: 28,
-        axisLabel: {formatter: function (v) { return percentLabels[Math.round(v)] || ''; }}},
+    draw('pct-' + suite.id, suite.name + ': latency by percentile (each line ends at its slowest request)',
+      {type: 'log', logBase: 10, min: axis.min, max: axis.max, name: 'percentile', nameLocation: 'middle', nameGap: 28,
+        axisLabel: {formatter: function (v) { return axis.labels[String(Math.round(v))] || ''; }}},
       'ms', lines(suite.percentiles), function (option) {
         option.tooltip = {trigger: 'item', formatter: function (p) {
           return p.seriesName + ': ' + (100 * (1 - 1 / p.value[0])).toFixed(3) + '% ≤ ' + p.value[1].toFixed(2) + ' ms';
@@ -57,13 +83,16 @@
             label: {formatter: '50%'}, data: [{xAxis: 2}]};
         }
       });
-    draw('time-' + suite.id, suite.name + ': latency over time (per-second p50 and p95)',
-      {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 28}, 'ms', lines(suite.latencyOverTime));
-    draw('rps-' + suite.id, suite.name + ': requests per second',
-      {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 28}, 'req/s', lines(suite.requestsOverTime));
-    draw('vus-' + suite.id, suite.name + ': latency against active VUs',
+    draw('time-' + suite.id, suite.name + ': latency over time (p50 and p95, ' + suite.window + ')',
+      {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 28}, 'ms', lines(suite.latencyOverTime),
+      function (option) { option.tooltip = countTooltip('s'); });
+    draw('rps-' + suite.id, suite.name + ': requests per second (mean, ' + suite.window + ')',
+      {type: 'value', name: 'seconds', nameLocation: 'middle', nameGap: 28}, 'req/s', lines(suite.requestsOverTime),
+      function (option) { option.tooltip = countTooltip('s'); option.yAxis.min = 0; option.yAxis.scale = false; });
+    draw('vus-' + suite.id, suite.name + ': latency against active VUs (one point per VU level)',
       {type: 'value', name: 'active VUs', nameLocation: 'middle', nameGap: 28}, 'ms',
-      lines(suite.latencyByVus, 'scatter'));
+      lines(suite.latencyByVus, true), function (option) { option.tooltip = countTooltip('VUs'); });
+    if (suite.latencyByVus.length === 0) noteInstead('vus-' + suite.id, suite.vusNote);
   });
   document.body.setAttribute('data-charts-done', 'true');
 })();

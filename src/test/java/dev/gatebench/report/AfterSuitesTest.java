@@ -40,7 +40,7 @@ class AfterSuitesTest {
     assertThatThrownBy(() -> AfterSuites.finish(runs(35), List.of(), config("gatebench.baseline",
         baseline.toString()), out)).isInstanceOf(GateReport.RegressionDetected.class);
     assertThat(Files.readString(out.resolve(ComparisonReport.MARKDOWN)))
-        .contains("## regression gate", "REGRESSION: litellm p50 latency overhead");
+        .contains("## regression gate: FAIL").containsPattern("\\| baseline \\| litellm \\| p50 latency overhead \\|.*\\| FAIL \\|");
   }
 
   @Test
@@ -73,6 +73,7 @@ class AfterSuitesTest {
         .isInstanceOf(GateReport.RegressionDetected.class)
         .hasMessageStartingWith("latency regression against the baseline: REGRESSION: litellm p50 latency overhead");
     assertThat(Files.readString(out.resolve(ComparisonReport.MARKDOWN))).as("report after the regressed suite")
-        .contains("## baseline", "## throughput", "REGRESSION: litellm p50 latency overhead");
+        .contains("## baseline", "## throughput", "## regression gate: FAIL")
+        .containsPattern("\\| baseline \\| litellm \\| p50 latency overhead \\|.*\\| FAIL \\|");
   }
 }

@@ -45,12 +45,30 @@ class ComparisonReportTest {
     assertThat(baselineRows).extracting(l -> l.split("\\|")[1].strip())
         .containsExactly("direct", "inferxgate", "litellm");
     String litellm = baselineRows.get(2);
-    assertThat(litellm.split("\\|")[7].strip()).as("p50 overhead ~ 32 - 20 ms").matches("\\+1[12]\\.\\d");
+    assertThat(litellm.split("\\|")[8].strip()).as("p50 overhead ~ 32 - 20 ms, with its 95 % interval")
+        .matches("\\+1[12]\\.\\d ms \\[\\+1[0-2]\\.\\d, \\+1[1-3]\\.\\d\\]");
+    assertThat(litellm.split("\\|")[2].strip()).as("successes and failures").isEqualTo("300 + 4 failed");
     assertThat(litellm).contains("HTTP_STATUS 1, TIMEOUT 3", "10.00%", "| 1.00 |", "| 512 |");
-    assertThat(baselineRows.get(0).split("\\|")[7].strip()).as("Direct has no overhead").isEqualTo("n/a");
+    assertThat(baselineRows.get(0).split("\\|")[8].strip()).as("Direct has no overhead").isEqualTo("n/a");
     assertThat(baselineRows.get(1)).as("no resources sampled").endsWith("| n/a | n/a | n/a |");
     assertThat(md).contains("direct CPU and memory: the test JVM as a whole");
     assertThat(md).contains("| litellm | failed: readiness timed out after 120 s |");
+  }
+
+  @Test
+  void onlyLowCountPercentilesOfRowsThatRanAreMarked() throws Exception {
+    List<RunResult> runs = List.of(LowRateRuns.run("baseline", "direct", 30, 260, 1, 0, Map.of()),
+        LowRateRuns.run("baseline", "litellm", 30, 280, 2, 0, Map.of()));
+    String md = Files.readString(ComparisonReport.of(runs).withSkipped(List.of(new SkippedRow("baseline",
+        "inferxgate", "skipped: no binary"))).write(out).markdown());
+
+    String litellm = md.lines().filter(l -> l.startsWith("| litellm |")).findFirst().orElseThrow();
+    String[] cells = litellm.split("\\|");
+    assertThat(cells[5].strip()).as("p95 of 30 requests is the 29th: supported").doesNotContain("†");
+    assertThat(cells[6].strip()).as("p99 of 30 requests is the maximum").endsWith("†").isEqualTo(cells[7].strip() + "†");
+    assertThat(cells[10].strip()).as("p99 overhead: marked, with its interval").matches("\\+\\d+\\.\\d ms \\[.*\\]†");
+    assertThat(md).contains("† p99 of 30 requests is the maximum (a p99 needs at least 100)")
+        .doesNotContain("of 0 requests");
   }
 
   @Test
@@ -87,7 +105,7 @@ class ComparisonReportTest {
         .build(), unwritten)).write(out);
 
     assertThat(Files.readString(written.markdown())).as("report.md")
-        .contains("| litellm | 32", "litellm result file NOT written (figures above are only in this report): "
+        .contains("| litellm | 300 | 32", "litellm result file NOT written (figures above are only in this report): "
             + "Could not write result file k6/results/x.json: No space left");
     assertThat(Files.readString(written.html())).as("report.html").contains("litellm result file NOT written");
   }

@@ -67,8 +67,13 @@ public final class MedianShift {
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
-  /** Linear interpolation between closest ranks (type 7, R's default) of a sorted array. */
-  static double quantile(double[] sorted, double q) {
+  /**
+   * Linear interpolation between closest ranks (type 7, R's default) of a sorted array.
+   *
+   * @param sorted ascending, at least 1 value
+   * @param q in [0, 1], e.g. 0.025
+   */
+  public static double quantile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);
     int lo = (int) Math.floor(pos);
     int hi = Math.min(lo + 1, sorted.length - 1);
