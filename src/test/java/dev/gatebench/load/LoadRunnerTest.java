@@ -2,7 +2,7 @@ package dev.gatebench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatebench.metrics.IntervalStats;
+import dev.gatebench.metrics.ProgressTick;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.RunResult;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class LoadRunnerTest {
   private LoadRunner runner() {
     RunProgress progress = new RunProgress() {
       @Override
-      public void onInterval(IntervalStats second, Duration elapsed, Duration total) {
+      public void onTick(ProgressTick tick) {
         progressSeconds.incrementAndGet();
       }
 
