@@ -72,11 +72,11 @@ public final class LoadRunner {
     RunCollector collector = collectors.apply(startNanos);
     Refusals refusals = new Refusals();
     ScenarioRun run = engine.start(scenario, target, refusals.watching(collector));
-    String abortedBy = new RunTicks(suite, target.name(), run, collector, refusals, scenario, checks, signal,
-        progress, startNanos).untilFinished();
+    RunTicks ticks = new RunTicks(suite, target.name(), run, collector, refusals, scenario, checks, signal,
+        progress, startNanos);
+    String abortedBy = ticks.untilFinished();
     long endNanos = System.nanoTime();
-    collector.vus(run.activeVus(), run.allocatedVus());
-    collector.closeInterval(endNanos);
+    ticks.last(endNanos);
     progress.finish();
     RunResult result = collector.toResult(suite, target.name(), startedAt, endNanos - startNanos,
         scenario.toK6Options(), config(run), environment(abortedBy));

@@ -54,14 +54,26 @@ final class RunTicks {
     for (long tick = 1; !awaitUntil(startNanos + tick * SECOND_NANOS); tick++) {
       long nowNanos = System.nanoTime();
       collector.vus(run.activeVus(), run.allocatedVus());
-      Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
-      IntervalStats second = collector.closeInterval(nowNanos);
-      progress.onTick(new ProgressTick(suite, target, elapsed, plannedDuration(), run.iterationsDone(),
-          plannedIterations(), second, collector.recentWindow()));
+      Duration elapsed = tick(nowNanos);
       if (abortedBy == null) checkForAbort(nowNanos, elapsed);
       if (nowNanos - startNanos > boundNanos) run.abort();
     }
     return abortedBy;
+  }
+
+  /** The run ended: closes its last, partial second and shows where the run ended. */
+  void last(long endNanos) {
+    collector.vus(run.activeVus(), run.allocatedVus());
+    tick(endNanos);
+  }
+
+  /** Closes the second ending now and tells the progress line; returns the time since the start. */
+  private Duration tick(long nowNanos) {
+    Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
+    IntervalStats second = collector.closeInterval(nowNanos);
+    progress.onTick(new ProgressTick(suite, target, elapsed, plannedDuration(), run.iterationsDone(),
+        plannedIterations(), second, collector.recentWindow()));
+    return elapsed;
   }
 
   private void checkForAbort(long nowNanos, Duration elapsed) {

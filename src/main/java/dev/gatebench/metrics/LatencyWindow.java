@@ -1,5 +1,6 @@
 package dev.gatebench.metrics;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -25,6 +26,7 @@ final class LatencyWindow {
   private final long[][] samplesNanos = new long[RecentWindow.MAX_SECONDS][SAMPLES_PER_SECOND];
   private final int[] sampleCounts = new int[RecentWindow.MAX_SECONDS];
   private final IntervalStats[] seconds = new IntervalStats[RecentWindow.MAX_SECONDS];
+  private final long[] durationsNanos = new long[RecentWindow.MAX_SECONDS];
   private final long[] merged = new long[RecentWindow.MAX_SECONDS * SAMPLES_PER_SECOND];
   private long closedSeconds;
   private int pending;
@@ -41,11 +43,12 @@ final class LatencyWindow {
     full = pending == SAMPLES_PER_SECOND;
   }
 
-  /** Closes the open second with its exact figures. */
-  synchronized void close(IntervalStats second) {
+  /** Closes the open second with its exact figures; {@code durationNanos} is how long it lasted, about 1 s. */
+  synchronized void close(IntervalStats second, long durationNanos) {
     int slot = (int) (closedSeconds % RecentWindow.MAX_SECONDS);
     sampleCounts[slot] = pending;
     seconds[slot] = second;
+    durationsNanos[slot] = Math.max(0, durationNanos);
     pending = 0;
     full = false;
     closedSeconds++;
@@ -58,20 +61,23 @@ final class LatencyWindow {
     long errors = 0;
     int sampled = 0;
     int length = 0;
+    long spanNanos = 0;
     while (length < available && requests < RecentWindow.MIN_REQUESTS) {
       int slot = (int) ((closedSeconds - 1 - length) % RecentWindow.MAX_SECONDS);
       requests += seconds[slot].requests();
       errors += seconds[slot].errors();
+      spanNanos += durationsNanos[slot];
       System.arraycopy(samplesNanos[slot], 0, merged, sampled, sampleCounts[slot]);
       sampled += sampleCounts[slot];
       length++;
     }
     if (length == 1) {
       IntervalStats only = seconds[(int) ((closedSeconds - 1) % RecentWindow.MAX_SECONDS)];
-      return new RecentWindow(1, requests, errors, only.latencyP50Ms(), only.latencyP95Ms());
+      return new RecentWindow(Duration.ofNanos(spanNanos), requests, errors, only.latencyP50Ms(), only.latencyP95Ms());
     }
     Arrays.sort(merged, 0, sampled);
-    return new RecentWindow(length, requests, errors, percentileMs(sampled, 50), percentileMs(sampled, 95));
+    return new RecentWindow(Duration.ofNanos(spanNanos), requests, errors, percentileMs(sampled, 50),
+        percentileMs(sampled, 95));
   }
 
   /** Nearest rank, as HdrHistogram reads a percentile: the smallest value with {@code percentile} % at or below it. */

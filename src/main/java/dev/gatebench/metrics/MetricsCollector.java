@@ -145,7 +145,7 @@ public final class MetricsCollector implements MetricsSink {
         TrendValues.percentileMs(latency.interval(), 50), TrendValues.percentileMs(latency.interval(), 95),
         TrendValues.percentileMs(latency.interval(), 99), TrendValues.maxMs(latency.interval()),
         TrendValues.percentileMs(ttfb.interval(), 50), intervalOutputTokens.getAndSet(0));
-    recentWindow.close(stats);
+    recentWindow.close(stats, nowNanos - lastCloseNanos);
     for (TrendRecorder trend : allTrends()) trend.resetInterval();
     timeSeries.add(stats);
     lastCloseNanos = nowNanos;

@@ -67,8 +67,19 @@ public final class ProgressReporter {
     out.flush();
   }
 
-  /** Ends the redrawn line so that what follows starts on its own line; safe to call twice. */
+  /**
+   * The run ended: ends the redrawn line so that what follows starts on its own line, and starts
+   * the counts afresh for the next run; safe to call twice.
+   */
   public void finish() {
+    endLine();
+    requestsSoFar = 0;
+    errorsSoFar = 0;
+    nextPlainSeconds = 0;
+    endPrinted = false;
+  }
+
+  private void endLine() {
     if (lineOpen) out.println();
     lineOpen = false;
     out.flush();
@@ -79,7 +90,7 @@ public final class ProgressReporter {
    * or why its numbers cannot be trusted.
    */
   public void note(String line) {
-    finish();
+    endLine();
     out.println(line);
     out.flush();
   }

@@ -152,6 +152,20 @@ class ProgressReporterTest {
   }
 
   @Test
+  void aRunnerReusingTheReporterStartsEachRunsCountsAfresh() {
+    ProgressReporter reporter = new ProgressReporter(out, false, Duration.ofSeconds(10));
+    Run first = new Run(reporter, "baseline", 0, Duration.ofSeconds(3));
+    for (int s = 0; s < 3; s++) first.second(List.of(100L), 1);
+    reporter.finish();
+
+    Run second = new Run(reporter, "throughput", 0, Duration.ofSeconds(3));
+    second.second(List.of(100L), 0);
+
+    assertThat(printed().lines().toList()).last().asString()
+        .startsWith("throughput · litellm | 1s / 3s |").endsWith("| 1 requests, 0 errors (0.0%)");
+  }
+
+  @Test
   void rejectsANonPositivePlainInterval() {
     assertThatThrownBy(() -> new ProgressReporter(out, false, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
