@@ -61,7 +61,7 @@ final class ClosedModel extends Execution {
   }
 
   @Override
-  public void iterationEnded(Vu vu) {
+  void afterIteration(Vu vu) {
     next(vu);
   }
 

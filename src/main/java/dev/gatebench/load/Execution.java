@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What every executor shares: its VUs, the count of VUs inside an iteration, and the end of the
@@ -21,6 +22,7 @@ abstract class Execution implements Vu.Owner {
   final EventLoop control;
   final List<Vu> vus = new CopyOnWriteArrayList<>();
   final AtomicInteger busyVus = new AtomicInteger();
+  private final AtomicLong iterationsEnded = new AtomicLong();
   final CompletableFuture<Void> finished = new CompletableFuture<>();
   volatile boolean stopping;
   long startNanos;
@@ -46,6 +48,15 @@ abstract class Execution implements Vu.Owner {
 
   /** Called on the control loop right after {@link #startNanos} is set. */
   abstract void started();
+
+  @Override
+  public final void iterationEnded(Vu vu) {
+    iterationsEnded.incrementAndGet();
+    afterIteration(vu);
+  }
+
+  /** On the VU's loop, after one of its iterations ended, normally or interrupted. */
+  abstract void afterIteration(Vu vu);
 
   Vu addVu() {
     Vu vu = vuFactory.create(vus.size(), this);
@@ -104,7 +115,12 @@ abstract class Execution implements Vu.Owner {
     if (stopTimer != null) stopTimer.cancel(false);
     if (interruptTimer != null) interruptTimer.cancel(false);
     for (Vu vu : vus) vu.loop().execute(vu::shutdown);
+    vuFactory.transport().cpu().sample(); // the loops still run: their CPU time is readable until closed
     finished.complete(null);
+  }
+
+  long iterationsEnded() {
+    return iterationsEnded.get();
   }
 
   int activeVus() {

@@ -68,6 +68,6 @@ public final class LoadEngine {
         : new ClosedModel(scenario, sink, transport.nextLoop(), vus);
     execution.finished.whenComplete((ok, error) -> Thread.ofPlatform().daemon().start(transport::close));
     execution.begin();
-    return new ScenarioRun(execution, transport.kind());
+    return new ScenarioRun(execution, transport);
   }
 }

@@ -12,7 +12,9 @@ import java.util.function.LongFunction;
  * Runs a {@link Scenario} against a {@link Target} and returns its {@link RunResult}. While the
  * run lasts it ticks once a second: VU gauge, interval close, progress, abortOnFail thresholds and
  * the caller's {@link AbortSignal} (e.g. the target died). The run is bounded by the scheduled
- * duration + gracefulStop (+ a small margin, after which it is aborted).
+ * duration + gracefulStop (+ a small margin, after which it is aborted). At the end the
+ * {@link GeneratorCheck} marks whether the generator kept its schedule ({@code environment.trustworthy})
+ * and records its lag and CPU; an untrustworthy run is printed as such.
  * Memory is constant: everything goes through the collector's fixed-size recorders. One run at a
  * time per thread; a runner may be shared across threads.
  */
@@ -23,15 +25,24 @@ public final class LoadRunner {
   private final LoadEngine engine;
   private final LongFunction<RunCollector> collectors;
   private final RunProgress progress;
+  private final GeneratorCheck generatorCheck;
+
+  /** As the four-argument constructor with {@link GeneratorCheck#DEFAULT}. */
+  public LoadRunner(LoadEngine engine, LongFunction<RunCollector> collectors, RunProgress progress) {
+    this(engine, collectors, progress, GeneratorCheck.DEFAULT);
+  }
 
   /**
    * @param collectors makes a collector for a run starting at the given {@link System#nanoTime()}
    * @param progress told of every second, e.g. {@link RunProgress#SILENT}
+   * @param generatorCheck how late the generator may be before a run is marked untrustworthy
    */
-  public LoadRunner(LoadEngine engine, LongFunction<RunCollector> collectors, RunProgress progress) {
+  public LoadRunner(LoadEngine engine, LongFunction<RunCollector> collectors, RunProgress progress,
+      GeneratorCheck generatorCheck) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.collectors = Objects.requireNonNull(collectors, "collectors");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.generatorCheck = Objects.requireNonNull(generatorCheck, "generatorCheck");
   }
 
   public RunResult run(String suite, Target target, Scenario scenario) {
@@ -56,19 +67,34 @@ public final class LoadRunner {
   public RunResult run(String suite, Target target, Scenario scenario, RunChecks checks, AbortSignal signal) {
     Objects.requireNonNull(signal, "signal");
     Instant startedAt = Instant.now();
+    long jvmCpuStartNanos = GeneratorCpu.jvmCpuNanos();
     long startNanos = System.nanoTime();
     RunCollector collector = collectors.apply(startNanos);
     Refusals refusals = new Refusals();
     ScenarioRun run = engine.start(scenario, target, refusals.watching(collector));
-    String abortedBy = new RunTicks(suite + " against " + target.name(), run, collector, refusals, scenario, checks,
-        signal, progress, startNanos).untilFinished();
+    RunTicks ticks = new RunTicks(suite, target.name(), run, collector, refusals, scenario, checks, signal,
+        progress, startNanos);
+    String abortedBy = ticks.untilFinished();
     long endNanos = System.nanoTime();
-    collector.vus(run.activeVus(), run.allocatedVus());
-    collector.closeInterval(endNanos);
+    ticks.last(endNanos);
     progress.finish();
     RunResult result = collector.toResult(suite, target.name(), startedAt, endNanos - startNanos,
         scenario.toK6Options(), config(run), environment(abortedBy));
-    return checks.evaluate(result);
+    RunResult judged = generatorCheck.judge(checks.evaluate(result), run.generatorCpu(),
+        jvmCpuSince(jvmCpuStartNanos));
+    judged.untrustworthyBecause().ifPresent(reason ->
+        progress.untrustworthy(suite + " against " + target.name() + " is untrustworthy: " + reason));
+    return judged;
+  }
+
+  private static long jvmCpuSince(long startNanos) {
+    long nowNanos = GeneratorCpu.jvmCpuNanos();
+    return startNanos < 0 || nowNanos < 0 ? -1 : nowNanos - startNanos;
+  }
+
+  /** The bound this runner holds its generator to. */
+  public GeneratorCheck generatorCheck() {
+    return generatorCheck;
   }
 
   private Map<String, String> config(ScenarioRun run) {

@@ -57,7 +57,7 @@ final class OpenModel extends Execution {
   }
 
   @Override
-  public void iterationEnded(Vu vu) {
+  void afterIteration(Vu vu) {
     idle.add(vu);
     vuIdle();
   }

@@ -61,6 +61,11 @@ final class Refusals {
       }
 
       @Override
+      public void scheduleLag(long lagNanos) {
+        sink.scheduleLag(lagNanos);
+      }
+
+      @Override
       public void vus(int active, int allocated) {
         sink.vus(active, allocated);
       }

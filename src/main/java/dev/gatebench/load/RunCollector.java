@@ -3,6 +3,7 @@ package dev.gatebench.load;
 import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.MetricsSink;
+import dev.gatebench.metrics.RecentWindow;
 import dev.gatebench.metrics.RunResult;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.Map;
 public interface RunCollector extends MetricsSink {
   /** Closes the second ending at {@code nowNanos} ({@link System#nanoTime()}). */
   IntervalStats closeInterval(long nowNanos);
+
+  /** The trailing window of closed seconds the progress line shows (see {@link RecentWindow}). */
+  RecentWindow recentWindow();
 
   /** The k6 summary of everything recorded so far. */
   Map<String, MetricSummary> summaries();

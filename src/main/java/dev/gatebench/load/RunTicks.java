@@ -1,5 +1,7 @@
 package dev.gatebench.load;
 
+import dev.gatebench.metrics.IntervalStats;
+import dev.gatebench.metrics.ProgressTick;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeoutException;
 final class RunTicks {
   private static final long SECOND_NANOS = 1_000_000_000L;
 
-  private final String label;
+  private final String suite;
+  private final String target;
   private final ScenarioRun run;
   private final RunCollector collector;
   private final Refusals refusals;
@@ -26,10 +29,14 @@ final class RunTicks {
   private final long startNanos;
   private String abortedBy;
 
-  /** @param label the run as the console names it, e.g. {@code sustained against litellm} */
-  RunTicks(String label, ScenarioRun run, RunCollector collector, Refusals refusals, Scenario scenario,
+  /**
+   * @param suite e.g. {@code sustained}
+   * @param target the row, e.g. {@code litellm}
+   */
+  RunTicks(String suite, String target, ScenarioRun run, RunCollector collector, Refusals refusals, Scenario scenario,
       RunChecks checks, AbortSignal signal, RunProgress progress, long startNanos) {
-    this.label = label;
+    this.suite = suite;
+    this.target = target;
     this.run = run;
     this.collector = collector;
     this.refusals = refusals;
@@ -47,12 +54,26 @@ final class RunTicks {
     for (long tick = 1; !awaitUntil(startNanos + tick * SECOND_NANOS); tick++) {
       long nowNanos = System.nanoTime();
       collector.vus(run.activeVus(), run.allocatedVus());
-      Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
-      progress.onInterval(collector.closeInterval(nowNanos), elapsed, plannedDuration());
+      Duration elapsed = tick(nowNanos);
       if (abortedBy == null) checkForAbort(nowNanos, elapsed);
       if (nowNanos - startNanos > boundNanos) run.abort();
     }
     return abortedBy;
+  }
+
+  /** The run ended: closes its last, partial second and shows where the run ended. */
+  void last(long endNanos) {
+    collector.vus(run.activeVus(), run.allocatedVus());
+    tick(endNanos);
+  }
+
+  /** Closes the second ending now and tells the progress line; returns the time since the start. */
+  private Duration tick(long nowNanos) {
+    Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
+    IntervalStats second = collector.closeInterval(nowNanos);
+    progress.onTick(new ProgressTick(suite, target, elapsed, plannedDuration(), run.iterationsDone(),
+        plannedIterations(), second, collector.recentWindow()));
+    return elapsed;
   }
 
   private void checkForAbort(long nowNanos, Duration elapsed) {
@@ -61,8 +82,8 @@ final class RunTicks {
         : signal.reason(new AbortSignal.Traffic(elapsed, refusals.refusedFor(nowNanos))).orElse(null);
     if (reason == null) return;
     abortedBy = reason;
-    progress.aborted(String.format(Locale.ROOT, "%s aborted after %.1f s: %s", label, elapsed.toMillis() / 1000.0,
-        reason));
+    progress.aborted(String.format(Locale.ROOT, "%s against %s aborted after %.1f s: %s", suite, target,
+        elapsed.toMillis() / 1000.0, reason));
     run.abort();
   }
 
@@ -71,6 +92,15 @@ final class RunTicks {
     return switch (scenario.executor()) {
       case PER_VU_ITERATIONS, SHARED_ITERATIONS -> Duration.ZERO;
       default -> scenario.scheduledDuration();
+    };
+  }
+
+  /** Iterations the run makes in all for iteration-count executors; zero for time-based ones. */
+  private long plannedIterations() {
+    return switch (scenario.executor()) {
+      case PER_VU_ITERATIONS -> scenario.vus() * scenario.iterations();
+      case SHARED_ITERATIONS -> scenario.iterations();
+      default -> 0;
     };
   }
 

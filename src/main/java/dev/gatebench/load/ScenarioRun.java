@@ -5,9 +5,9 @@ import java.util.concurrent.CompletableFuture;
 /** A started scenario: when it ends and how many VUs it has. Thread-safe. */
 public final class ScenarioRun {
   private final Execution execution;
-  private final String transport;
+  private final Transport transport;
 
-  ScenarioRun(Execution execution, String transport) {
+  ScenarioRun(Execution execution, Transport transport) {
     this.execution = execution;
     this.transport = transport;
   }
@@ -15,6 +15,11 @@ public final class ScenarioRun {
   /** Completes when the last iteration ended (or was interrupted after gracefulStop). */
   public CompletableFuture<Void> finished() {
     return execution.finished;
+  }
+
+  /** Iterations ended so far, completed or interrupted. */
+  public long iterationsDone() {
+    return execution.iterationsEnded();
   }
 
   /** VUs inside an iteration (request or think time) right now. */
@@ -39,6 +44,13 @@ public final class ScenarioRun {
 
   /** {@code epoll} or {@code nio}. */
   public String transport() {
-    return transport;
+    return transport.kind();
+  }
+
+  /** CPU time of the run's event-loop threads so far; complete once {@link #finished()} completed. */
+  GeneratorCpu.Reading generatorCpu() {
+    GeneratorCpu cpu = transport.cpu();
+    if (!finished().isDone()) cpu.sample();
+    return cpu.reading();
   }
 }

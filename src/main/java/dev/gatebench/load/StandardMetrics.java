@@ -1,9 +1,12 @@
 package dev.gatebench.load;
 
+import dev.gatebench.config.BenchConfig;
 import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.MetricsCollector;
 import dev.gatebench.metrics.ProgressReporter;
+import dev.gatebench.metrics.ProgressTick;
+import dev.gatebench.metrics.RecentWindow;
 import dev.gatebench.metrics.RequestOutcome;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.threshold.Thresholds;
@@ -21,12 +24,23 @@ import java.util.Map;
 public final class StandardMetrics {
   private StandardMetrics() {}
 
-  /** A runner recording into a {@link MetricsCollector} and printing progress to {@code progressOut}. */
-  public static LoadRunner runner(LoadEngine engine, PrintStream progressOut) {
-    return new LoadRunner(engine, StandardMetrics::collector, progress(new ProgressReporter(progressOut)));
+  /**
+   * A runner recording into a {@link MetricsCollector} and printing progress to {@code progressOut},
+   * its generator checked against {@code gatebench.generator.maxLag} of {@code config}.
+   *
+   * @throws dev.gatebench.config.BenchConfigException when {@code gatebench.generator.maxLag} is invalid
+   */
+  public static LoadRunner runner(LoadEngine engine, PrintStream progressOut, BenchConfig config) {
+    return new LoadRunner(engine, StandardMetrics::collector, progress(new ProgressReporter(progressOut)),
+        GeneratorCheck.of(config));
   }
 
-  /** A runner recording into a {@link MetricsCollector}, silent. */
+  /** As {@link #runner(LoadEngine, PrintStream, BenchConfig)} with this JVM's configuration ({@link BenchConfig#load()}). */
+  public static LoadRunner runner(LoadEngine engine, PrintStream progressOut) {
+    return runner(engine, progressOut, BenchConfig.load());
+  }
+
+  /** A runner recording into a {@link MetricsCollector}, silent, its generator checked against {@link GeneratorCheck#DEFAULT}. */
   public static LoadRunner runner(LoadEngine engine) {
     return new LoadRunner(engine, StandardMetrics::collector, RunProgress.SILENT);
   }
@@ -49,8 +63,8 @@ public final class StandardMetrics {
   static RunProgress progress(ProgressReporter reporter) {
     return new RunProgress() {
       @Override
-      public void onInterval(IntervalStats second, Duration elapsed, Duration total) {
-        reporter.onInterval(second, elapsed, total);
+      public void onTick(ProgressTick tick) {
+        reporter.onTick(tick);
       }
 
       @Override
@@ -60,7 +74,12 @@ public final class StandardMetrics {
 
       @Override
       public void aborted(String line) {
-        reporter.aborted(line);
+        reporter.note(line);
+      }
+
+      @Override
+      public void untrustworthy(String line) {
+        reporter.note(line);
       }
     };
   }
@@ -87,8 +106,18 @@ public final class StandardMetrics {
     }
 
     @Override
+    public void scheduleLag(long lagNanos) {
+      delegate.scheduleLag(lagNanos);
+    }
+
+    @Override
     public void vus(int active, int allocated) {
       delegate.vus(active, allocated);
+    }
+
+    @Override
+    public RecentWindow recentWindow() {
+      return delegate.recentWindow();
     }
 
     @Override

@@ -14,8 +14,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +29,7 @@ final class Transport implements AutoCloseable {
   private final EventLoopGroup group;
   private final Class<? extends SocketChannel> channelType;
   private final int connectTimeoutMillis;
+  private final GeneratorCpu cpu;
 
   Transport(int ioThreads, Duration connectTimeout) {
     boolean epoll = Epoll.isAvailable();
@@ -33,6 +37,19 @@ final class Transport implements AutoCloseable {
         epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+    this.cpu = new GeneratorCpu(loopThreads());
+  }
+
+  /** Starts every loop's thread and names it, so its CPU time can be read. */
+  private List<Thread> loopThreads() {
+    List<Thread> threads = new ArrayList<>();
+    for (EventExecutor loop : group) threads.add(loop.submit(Thread::currentThread).syncUninterruptibly().getNow());
+    return threads;
+  }
+
+  /** The CPU time of this transport's loops. */
+  GeneratorCpu cpu() {
+    return cpu;
   }
 
   /** {@code epoll} or {@code nio}, recorded with results. */

@@ -44,7 +44,7 @@ final class Vu {
   private final Measurement measurement = new Measurement();
   private final AtomicBoolean claimed = new AtomicBoolean();
   private final Runnable timeoutTask = this::timedOut;
-  private final Runnable endTask = this::endIteration;
+  private final Runnable wakeTask = this::wokeUp;
   private Channel channel;
   private ChannelFuture pendingConnect;
   private ScheduledFuture<?> timeout;
@@ -52,6 +52,8 @@ final class Vu {
   private boolean inIteration;
   private boolean inFlight;
   private boolean keepAlive;
+  /** When the think time now running ends, as {@link System#nanoTime()}; its wake-up's lag counts from it. */
+  private long wakeDueNanos;
 
   Vu(int id, EventLoop loop, Settings settings, RawRequests requests, Owner owner) {
     this.id = id;
@@ -81,6 +83,7 @@ final class Vu {
   /** Starts an iteration; {@code intendedStartNanos} is the scheduled arrival, or UNSET for now. */
   void start(long intendedStartNanos) {
     long nowNanos = System.nanoTime();
+    if (intendedStartNanos != RequestOutcome.UNSET) settings.sink().scheduleLag(nowNanos - intendedStartNanos);
     inIteration = true;
     inFlight = true;
     iterationsStarted++;
@@ -162,10 +165,17 @@ final class Vu {
     settings.sink().record(measurement.outcome(endNanos, error));
     if (!responseComplete || !keepAlive) closeChannel();
     if (settings.thinkTimeNanos() > 0) {
-      sleeping = loop.schedule(endTask, settings.thinkTimeNanos(), TimeUnit.NANOSECONDS);
+      wakeDueNanos = System.nanoTime() + settings.thinkTimeNanos();
+      sleeping = loop.schedule(wakeTask, settings.thinkTimeNanos(), TimeUnit.NANOSECONDS);
     } else {
       endIteration();
     }
+  }
+
+  /** The think time ended: a scheduled event whose lateness measures the generator, as an arrival's does. */
+  private void wokeUp() {
+    settings.sink().scheduleLag(System.nanoTime() - wakeDueNanos);
+    endIteration();
   }
 
   private void endIteration() {

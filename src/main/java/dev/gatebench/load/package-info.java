@@ -7,7 +7,9 @@
  * machine on an event loop owning one keep-alive connection, and reports every request to a
  * {@link dev.gatebench.metrics.MetricsSink}. Open models (arrival-rate executors) measure from each
  * request's scheduled arrival (coordinated-omission correction). {@link dev.gatebench.load.LoadRunner}
- * ticks once a second and returns a {@link dev.gatebench.metrics.RunResult};
+ * ticks once a second and returns a {@link dev.gatebench.metrics.RunResult}, which
+ * {@link dev.gatebench.load.GeneratorCheck} marks untrustworthy when the generator itself fell behind
+ * its schedule (a busy machine is not a slow gateway);
  * {@link dev.gatebench.load.StandardMetrics} is the one class that wires it to the metrics collector,
  * thresholds and progress reporter.
  *

@@ -29,6 +29,13 @@ public final class MetricNames {
    * never read as a latency.
    */
   public static final String FAILED_REQUEST_DURATION = "failed_request_duration";
+  /**
+   * How late the load generator itself was, in ms (a time trend, histogram in ns): each open-model
+   * iteration's actual start after its scheduled arrival, and each VU's wake-up after its think
+   * time. Not a property of the target: a high value means the machine running the load was too
+   * busy, and latencies measured meanwhile include that delay. See {@link RunResult#trustworthy()}.
+   */
+  public static final String GENERATOR_SCHEDULE_LAG = "generator_schedule_lag";
 
   /**
    * Latency trends: times in ms (k6 {@code contains: time}), histograms in ns, successful requests
@@ -48,6 +55,7 @@ public final class MetricNames {
   public static Set<String> all() {
     Set<String> names = new TreeSet<>(LATENCY_TRENDS);
     names.add(FAILED_REQUEST_DURATION);
+    names.add(GENERATOR_SCHEDULE_LAG);
     names.addAll(Set.of(THROUGHPUT_TOTAL, REQUESTS_TOTAL, REQUESTS_SUCCESS, REQUESTS_FAILED,
         TOKENS_PER_SECOND, ERROR_RATE, CONCURRENT_REQUESTS, DROPPED_ITERATIONS, VUS, VUS_MAX));
     for (ErrorKind kind : ErrorKind.values()) names.add(errors(kind));

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.LongAdder;
  * counters, and a one-second time series. Memory is constant however long the run: fixed-range
  * histograms, counters, and one small {@link IntervalStats} per closed interval.
  *
- * <p>Thread-safety: the sink methods are wait-free and safe on any number of event-loop threads.
+ * <p>Thread-safety: the sink methods are safe on any number of event-loop threads and wait-free but
+ * for a success's first few dozen a second, which the progress line's {@link LatencyWindow} keeps
+ * under a lock held for one store.
  * {@link #closeInterval}, {@link #summaries()} and {@link #toResult} are synchronized; the runner
  * calls {@code closeInterval} once a second from one thread.
  *
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code http_req_duration{expected_response:true}}: a refused connection's 0.5 ms is not a latency.
  * Failed requests are counted in {@code requests_failed} and {@code errors_<kind>}, and timed in
  * {@code failed_request_duration}. {@code tokens_per_second} is completion tokens / latency in s,
- * for successes that report tokens.
+ * for successes that report tokens. {@code generator_schedule_lag} times the load generator's own
+ * lateness (see {@link MetricsSink#scheduleLag}), not the target.
  */
 public final class MetricsCollector implements MetricsSink {
   /** Latencies above one hour (ns) are clamped: requests time out long before. */
@@ -45,6 +48,8 @@ public final class MetricsCollector implements MetricsSink {
   private final TrendRecorder itl;
   private final TrendRecorder failedDuration = new TrendRecorder(HIGHEST_LATENCY_NANOS);
   private final TrendRecorder tokensPerSecond = new TrendRecorder(HIGHEST_MILLI_TOKENS_PER_SECOND);
+  private final TrendRecorder scheduleLag = new TrendRecorder(HIGHEST_LATENCY_NANOS);
+  private final LatencyWindow recentWindow = new LatencyWindow();
   private final LongAdder requestsTotal = new LongAdder();
   private final LongAdder requestsSuccess = new LongAdder();
   private final LongAdder requestsFailed = new LongAdder();
@@ -91,6 +96,7 @@ public final class MetricsCollector implements MetricsSink {
 
   private void recordSuccess(RequestOutcome outcome) {
     latency.record(outcome.latencyNanos());
+    recentWindow.record(outcome.latencyNanos());
     if (outcome.firstByteNanos() != RequestOutcome.UNSET) ttfb.record(outcome.timeToFirstByteNanos());
     if (outcome.firstTokenNanos() != RequestOutcome.UNSET) ttft.record(outcome.timeToFirstTokenNanos());
     for (long gap : outcome.tokenGapsNanos()) itl.record(gap);
@@ -115,6 +121,11 @@ public final class MetricsCollector implements MetricsSink {
   }
 
   @Override
+  public void scheduleLag(long lagNanos) {
+    scheduleLag.record(lagNanos);
+  }
+
+  @Override
   public void vus(int active, int allocated) {
     vus.set(active);
     vusMax.set(allocated);
@@ -134,10 +145,19 @@ public final class MetricsCollector implements MetricsSink {
         TrendValues.percentileMs(latency.interval(), 50), TrendValues.percentileMs(latency.interval(), 95),
         TrendValues.percentileMs(latency.interval(), 99), TrendValues.maxMs(latency.interval()),
         TrendValues.percentileMs(ttfb.interval(), 50), intervalOutputTokens.getAndSet(0));
+    recentWindow.close(stats, nowNanos - lastCloseNanos);
     for (TrendRecorder trend : allTrends()) trend.resetInterval();
     timeSeries.add(stats);
     lastCloseNanos = nowNanos;
     return stats;
+  }
+
+  /**
+   * The last closed seconds, as many as it takes to hold {@link RecentWindow#MIN_REQUESTS} requests,
+   * at most {@link RecentWindow#MAX_SECONDS}: what the progress line shows.
+   */
+  public RecentWindow recentWindow() {
+    return recentWindow.recent();
   }
 
   /** The k6 summary of everything so far, counter rates per second of elapsed time. */
@@ -151,6 +171,7 @@ public final class MetricsCollector implements MetricsSink {
     return new SummaryBuilder(durationNanos)
         .trends(latencyTrends, TrendValues.NANOS_PER_MS)
         .trends(Map.of(FAILED_REQUEST_DURATION, failedDuration), TrendValues.NANOS_PER_MS)
+        .trends(Map.of(GENERATOR_SCHEDULE_LAG, scheduleLag), TrendValues.NANOS_PER_MS)
         .trend(TOKENS_PER_SECOND, tokensPerSecond.cumulative(), MILLI)
         .counters(counterCounts())
         .rate(ERROR_RATE, requestsFailed.sum(), requestsSuccess.sum())
@@ -194,6 +215,7 @@ public final class MetricsCollector implements MetricsSink {
     Map<String, String> encoded = new LinkedHashMap<>();
     latencyTrends.forEach((name, trend) -> encoded.put(name, HistogramCodec.encode(trend.cumulative())));
     encoded.put(FAILED_REQUEST_DURATION, HistogramCodec.encode(failedDuration.cumulative()));
+    encoded.put(GENERATOR_SCHEDULE_LAG, HistogramCodec.encode(scheduleLag.cumulative()));
     return encoded;
   }
 
@@ -205,6 +227,7 @@ public final class MetricsCollector implements MetricsSink {
     List<TrendRecorder> all = new ArrayList<>(latencyTrends.values());
     all.add(failedDuration);
     all.add(tokensPerSecond);
+    all.add(scheduleLag);
     return all;
   }
 

@@ -1,13 +1,23 @@
 package dev.gatebench.metrics;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A live progress line, e.g. {@code [  12s / 1m30s] vus 10 | 34.0 req/s | p50 412 ms p95 980 ms | errors 0 (0.0%)}.
- * On a terminal it redraws one line in place each second; in CI or a piped log it prints a plain
- * line every {@link #DEFAULT_PLAIN_EVERY} and at the end, so logs stay short.
+ * A live progress line naming the run, how far it is, and what the target did lately, e.g.
+ * <pre>
+ * baseline · litellm | 12/30 iterations, 14s | vus 1 | last 20s: 1.0 req/s, p50 1240 ms, p95 1300 ms | 12 requests, 0 errors (0.0%)
+ * sustained · direct | 1m12s / 10m00s | vus 10 | last 1s: 34.0 req/s, p50 412 ms, p95 980 ms | 2400 requests, 3 errors (0.1%)
+ * </pre>
+ * Rate and latency come from a trailing window that grows until it holds
+ * {@link RecentWindow#MIN_REQUESTS} requests (at most {@link RecentWindow#MAX_SECONDS}), so a slow
+ * run shows steady figures; the line says how long the window is. Requests and errors count the
+ * whole run. On a terminal the line is redrawn in place each second; in CI or a piped log a plain
+ * line is printed every {@link #DEFAULT_PLAIN_EVERY} and at the planned end, so logs stay short.
  *
  * <p>Called from the runner's one interval thread; not thread-safe.
  */
@@ -15,6 +25,7 @@ public final class ProgressReporter {
   /** How often a non-interactive log gets a line. */
   public static final Duration DEFAULT_PLAIN_EVERY = Duration.ofSeconds(10);
   private static final String CLEAR_LINE = "\r\u001b[2K";
+  private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_EVEN);
 
   private final PrintStream out;
   private final boolean interactive;
@@ -22,6 +33,7 @@ public final class ProgressReporter {
   private long errorsSoFar;
   private long requestsSoFar;
   private long nextPlainSeconds;
+  private boolean endPrinted;
   private boolean lineOpen;
 
   /** Interactive when {@link System#console()} is present and the {@code CI} variable is unset. */
@@ -39,49 +51,79 @@ public final class ProgressReporter {
     this.plainEvery = plainEvery;
   }
 
-  /**
-   * Reports one closed interval.
-   *
-   * @param elapsed run time so far
-   * @param total planned run time; zero when unknown (shown as {@code ?})
-   */
-  public void onInterval(IntervalStats s, Duration elapsed, Duration total) {
-    errorsSoFar += s.errors();
-    requestsSoFar += s.requests();
-    String line = line(s, elapsed, total);
+  /** Reports one closed second. */
+  public void onTick(ProgressTick tick) {
+    errorsSoFar += tick.second().errors();
+    requestsSoFar += tick.second().requests();
+    String line = line(tick);
     if (interactive) {
       out.print(CLEAR_LINE + line);
       lineOpen = true;
-    } else if (elapsed.toSeconds() >= nextPlainSeconds || (total.isPositive() && elapsed.compareTo(total) >= 0)) {
+    } else if (tick.elapsed().toSeconds() >= nextPlainSeconds || (tick.atEnd() && !endPrinted)) {
       out.println(line);
-      nextPlainSeconds = elapsed.toSeconds() + plainEvery.toSeconds();
+      nextPlainSeconds = tick.elapsed().toSeconds() + plainEvery.toSeconds();
+      endPrinted = tick.atEnd();
     }
     out.flush();
   }
 
-  /** Ends the redrawn line so that what follows starts on its own line; safe to call twice. */
+  /**
+   * The run ended: ends the redrawn line so that what follows starts on its own line, and starts
+   * the counts afresh for the next run; safe to call twice.
+   */
   public void finish() {
+    endLine();
+    requestsSoFar = 0;
+    errorsSoFar = 0;
+    nextPlainSeconds = 0;
+    endPrinted = false;
+  }
+
+  private void endLine() {
     if (lineOpen) out.println();
     lineOpen = false;
     out.flush();
   }
 
-  /** Prints why the run is ending early on a line of its own, whether or not the output is a terminal. */
-  public void aborted(String line) {
-    finish();
+  /**
+   * Prints a line of its own, whether or not the output is a terminal: why a run is ending early,
+   * or why its numbers cannot be trusted.
+   */
+  public void note(String line) {
+    endLine();
     out.println(line);
     out.flush();
   }
 
-  String line(IntervalStats s, Duration elapsed, Duration total) {
-    double errorPercent = requestsSoFar == 0 ? 0 : 100.0 * errorsSoFar / requestsSoFar;
-    return String.format(Locale.ROOT, "[%6s / %s] vus %d | %.1f req/s | p50 %s p95 %s | errors %d (%.1f%%)",
-        clock(elapsed), total.isPositive() ? clock(total) : "?", s.activeVus(), (double) s.requests(), ms(s.latencyP50Ms()),
-        ms(s.latencyP95Ms()), errorsSoFar, errorPercent);
+  /** Prints why the run is ending early; as {@link #note}. */
+  public void aborted(String line) {
+    note(line);
   }
 
-  private static String ms(double value) {
-    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f ms", value);
+  String line(ProgressTick t) {
+    double errorPercent = requestsSoFar == 0 ? 0 : 100.0 * errorsSoFar / requestsSoFar;
+    return String.format(Locale.ROOT, "%s · %s | %s | vus %d | %s | %d requests, %d errors (%.1f%%)", t.suite(),
+        t.target(), progress(t), t.second().activeVus(), recent(t.recent()), requestsSoFar, errorsSoFar,
+        errorPercent);
+  }
+
+  private static String progress(ProgressTick t) {
+    if (t.countsIterations()) {
+      return t.iterationsDone() + "/" + t.iterationsTotal() + " iterations, " + clock(t.elapsed());
+    }
+    return clock(t.elapsed()) + " / " + (t.total().isPositive() ? clock(t.total()) : "?");
+  }
+
+  private static String recent(RecentWindow w) {
+    if (w.requests() == 0) return "no request ended in the last " + w.seconds() + "s";
+    return String.format(Locale.ROOT, "last %ds: %.1f req/s, p50 %s, p95 %s", w.seconds(), w.requestsPerSecond(),
+        ms(w.latencyP50Ms()), ms(w.latencyP95Ms()));
+  }
+
+  /** Three significant digits, as precise as the window's histograms: {@code 1240 ms}, {@code 41.2 ms}, {@code 0.412 ms}. */
+  static String ms(double value) {
+    if (Double.isNaN(value)) return "-";
+    return new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString() + " ms";
   }
 
   /** {@code 45s}, {@code 1m30s}, {@code 1h02m03s}. */

@@ -24,13 +24,48 @@ import java.util.Optional;
  *   "errors_connect_refused":  {"type": "counter", "contains": "default", "values": {"count": 18, "rate": 0.3}},
  *   "errors_reset":            {"type": "counter", "contains": "default", "values": {"count": 2, "rate": 0.03}}, ...
  * },
- * "environment": {"abortedBy": "gateway LiteLLM (pid 4242) exited with status 137 ...", ...}
+ *   "generator_schedule_lag":  {"type": "trend", "contains": "time", "values": {"med": 0.08, "p(99)": 0.9, "max": 2.1, ..., "count": 1000}},
+ *   "dropped_iterations":      {"type": "counter", "contains": "default", "values": {"count": 0, "rate": 0}}, ...
+ * },
+ * "environment": {
+ *   "abortedBy": "gateway LiteLLM (pid 4242) exited with status 137 ...",
+ *   "trustworthy": false,
+ *   "untrustworthyBecause": "the load generator fell behind its schedule: generator_schedule_lag p(99) 312.4 ms ...",
+ *   "generator": {"maxLag": "5ms", "lagCheck": "p(99)<5", "lagP50Ms": 0.1, "lagP99Ms": 312.4, "lagMaxMs": 301.9,
+ *                 "lagSamples": 100, "cpuTimeMs": 412.0, "cpuShareOfOneCore": 0.21, "busiestThreadShare": 0.12,
+ *                 "threads": 2, "cpuCovers": "...", "jvmCpuTimeMs": 980.0, "jvmCpuCovers": "..."}, ...
+ * }
  * }</pre>
  * The latency trends ({@link MetricNames#LATENCY_TRENDS}) and {@code tokens_per_second} count
  * successful requests only; {@code failed_request_duration} times the failed ones, and
  * {@code errors_<kind>} counts them per {@link ErrorKind} (see {@link #errorsByKind()}).
  * {@code environment.abortedBy} is present when the run ended before its schedule, and says why:
  * failed abortOnFail thresholds, or the target stopped answering (see {@link #abortedBy()}).
+ *
+ * <p>Whether the load generator kept its schedule, for readers that must not mistake a late
+ * generator for a slow gateway:
+ * <ul>
+ *   <li>{@code metrics.generator_schedule_lag} (trend, ms): how late each scheduled start was
+ *       ({@link MetricNames#GENERATOR_SCHEDULE_LAG}); open models time every arrival, closed models
+ *       every wake-up after think time; {@code count: 0} when the scenario scheduled nothing
+ *       (a closed model without think time).</li>
+ *   <li>{@code metrics.dropped_iterations} (counter): open-model arrivals that found no free VU
+ *       within {@code maxVUs} and were not sent (k6's name and meaning).</li>
+ *   <li>{@code environment.trustworthy} (boolean, {@link #TRUSTWORTHY}): false when the
+ *       generator's lag p(99) reached {@code gatebench.generator.maxLag}; then
+ *       {@code environment.untrustworthyBecause} (text, {@link #UNTRUSTWORTHY_BECAUSE}) says by how
+ *       much and what to do. Absent in files written before the check existed: read it with
+ *       {@link #trustworthy()}, which counts absent as trustworthy.</li>
+ *   <li>{@code environment.generator} (object, {@link #GENERATOR}): the bound ({@code maxLag} as
+ *       set, {@code lagCheck} as a k6 threshold in ms), the lag's {@code lagP50Ms},
+ *       {@code lagP99Ms}, {@code lagMaxMs} and {@code lagSamples}, and the generator's own CPU:
+ *       {@code cpuTimeMs} of the load engine's event-loop threads over the run (the HTTP driver,
+ *       response parsing and recording; {@code cpuCovers} says so), {@code cpuShareOfOneCore}
+ *       (that time / run time), {@code busiestThreadShare} (the busiest loop thread's share: near
+ *       1.0 means the generator itself was saturated), {@code threads}, and {@code jvmCpuTimeMs}
+ *       of the whole JVM over the run (also GC, JIT and an in-process mock; {@code jvmCpuCovers}).
+ *       CPU keys are absent where the JVM cannot measure thread CPU time.</li>
+ * </ul>
  *
  * <p>{@code scenario} and {@code environment} values are stored as they read back from JSON: whole
  * numbers as Integer (Long beyond int range), other numbers as Double, enums by name, durations
@@ -54,6 +89,12 @@ public record RunResult(String suite, String target, Instant startedAt, long tes
     Map<String, Object> scenario, Map<String, String> config, Map<String, Object> environment) {
   /** The {@code environment} key of {@link #abortedBy()}. */
   public static final String ABORTED_BY = "abortedBy";
+  /** The {@code environment} key of {@link #trustworthy()}: a boolean. */
+  public static final String TRUSTWORTHY = "trustworthy";
+  /** The {@code environment} key of {@link #untrustworthyBecause()}: text, present only when untrustworthy. */
+  public static final String UNTRUSTWORTHY_BECAUSE = "untrustworthyBecause";
+  /** The {@code environment} key of the load generator's facts: its lag bound, lag and CPU. */
+  public static final String GENERATOR = "generator";
 
   public RunResult {
     if (suite == null || suite.isBlank()) throw new IllegalArgumentException("suite must not be blank but was '" + suite + "'");
@@ -82,6 +123,25 @@ public record RunResult(String suite, String target, Instant startedAt, long tes
    */
   public Optional<String> abortedBy() {
     return Optional.ofNullable(environment.get(ABORTED_BY)).map(Object::toString);
+  }
+
+  /**
+   * False when the load generator fell behind its schedule by more than its bound
+   * ({@code gatebench.generator.maxLag}), so that this run's latencies include the generator's
+   * own delay; true otherwise, and for results written before the check existed.
+   */
+  public boolean trustworthy() {
+    return !Boolean.FALSE.equals(environment.get(TRUSTWORTHY));
+  }
+
+  /**
+   * Why this run's numbers cannot be trusted, e.g. {@code the load generator fell behind its
+   * schedule: generator_schedule_lag p(99) 312.4 ms >= gatebench.generator.maxLag 5ms ...}; empty
+   * for a trustworthy run.
+   */
+  public Optional<String> untrustworthyBecause() {
+    return trustworthy() ? Optional.empty()
+        : Optional.of(String.valueOf(environment.getOrDefault(UNTRUSTWORTHY_BECAUSE, "unknown")));
   }
 
   /** Failed requests per kind, kinds without failures left out, in {@link ErrorKind} order; empty for a clean run. */

@@ -52,6 +52,21 @@ class ExecutorRunTest {
   }
 
   @Test
+  void theGeneratorTimesEveryScheduledStartAndNothingElse() throws Exception {
+    try (ScriptedServer server = okAfter(0)) {
+      RecordingSink thinking = run(server, Scenario.perVuIterations(2, 3).thinkTime(Duration.ofMillis(20)), false,
+          TIMEOUT);
+      RecordingSink eager = run(server, Scenario.perVuIterations(2, 3), false, TIMEOUT);
+      RecordingSink arrivals = run(server,
+          Scenario.constantArrivalRate(20, Duration.ofSeconds(1), Duration.ofMillis(500)), false, TIMEOUT);
+
+      assertThat(thinking.lagsNanos).as("one wake-up after each think time").hasSize(6).allMatch(lag -> lag >= 0);
+      assertThat(eager.lagsNanos).as("a closed model without think time schedules nothing").isEmpty();
+      assertThat(arrivals.lagsNanos).as("one per arrival").hasSize(10).allMatch(lag -> lag >= 0);
+    }
+  }
+
+  @Test
   void constantVusStopsStartingIterationsAtTheEndOfItsDuration() throws Exception {
     try (ScriptedServer server = okAfter(0)) {
       long before = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.gatebench.load;
 
 import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.MetricSummary;
+import dev.gatebench.metrics.RecentWindow;
 import dev.gatebench.metrics.RequestOutcome;
 import dev.gatebench.metrics.RunResult;
 import java.time.Instant;
@@ -35,8 +36,18 @@ final class FakeCollector implements RunCollector {
   }
 
   @Override
+  public void scheduleLag(long lagNanos) {
+    sink.scheduleLag(lagNanos);
+  }
+
+  @Override
   public void vus(int active, int allocated) {
     sink.vus(active, allocated);
+  }
+
+  @Override
+  public RecentWindow recentWindow() {
+    return RecentWindow.EMPTY;
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.gatebench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatebench.metrics.IntervalStats;
+import dev.gatebench.metrics.ProgressTick;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.RunResult;
 import java.time.Duration;
@@ -18,12 +18,14 @@ class LoadRunnerTest {
   private final AtomicInteger progressSeconds = new AtomicInteger();
   private final AtomicInteger progressFinished = new AtomicInteger();
   private final AtomicReference<String> abortLine = new AtomicReference<>();
+  private final List<ProgressTick> ticks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private LoadRunner runner() {
     RunProgress progress = new RunProgress() {
       @Override
-      public void onInterval(IntervalStats second, Duration elapsed, Duration total) {
+      public void onTick(ProgressTick tick) {
         progressSeconds.incrementAndGet();
+        ticks.add(tick);
       }
 
       @Override
@@ -51,13 +53,41 @@ class LoadRunnerTest {
       RunResult result = runner().run("baseline", server.target(), scenario);
 
       assertThat(collector.get().intervals.get()).as("two whole seconds, then the last partial one").isBetween(3, 4);
-      assertThat(progressSeconds.get()).isBetween(2, 3);
+      assertThat(progressSeconds.get()).as("each whole second, and the end").isBetween(3, 4);
       assertThat(progressFinished).hasValue(1);
       assertThat(result.suite()).isEqualTo("baseline");
       assertThat(result.target()).isEqualTo("scripted");
       assertThat(result.scenario()).containsEntry("executor", "constant-vus").containsEntry("duration", "2300ms");
       assertThat(result.config()).containsEntry("model", "m").containsEntry("requestTimeout", "5s");
       assertThat(collector.get().sink.outcomes).isNotEmpty();
+    }
+  }
+
+  @Test
+  void progressNamesTheSuiteAndGatewayAndCountsIterationsAgainstThePlan() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(r -> r.json(200, ScriptedServer.COMPLETION))) {
+      runner().run("baseline", server.target(), Scenario.perVuIterations(2, 4).thinkTime(Duration.ofMillis(400)));
+
+      assertThat(ticks).isNotEmpty().allSatisfy(tick -> {
+        assertThat(tick.suite()).isEqualTo("baseline");
+        assertThat(tick.target()).isEqualTo("scripted");
+        assertThat(tick.iterationsTotal()).as("2 VUs x 4 iterations").isEqualTo(8);
+        assertThat(tick.total()).as("no time plan for an iteration count").isZero();
+      });
+      assertThat(ticks.getFirst().iterationsDone()).as("two VUs, an iteration each 0.4 s: 4 in the first second")
+          .isBetween(2L, 6L);
+    }
+  }
+
+  @Test
+  void progressOfATimedRunIsElapsedAgainstTheSchedule() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(r -> r.json(200, ScriptedServer.COMPLETION))) {
+      runner().run("sustained", server.target(), Scenario.constantVus(1, Duration.ofMillis(1_500)));
+
+      assertThat(ticks).isNotEmpty().allSatisfy(tick -> {
+        assertThat(tick.total()).isEqualTo(Duration.ofMillis(1_500));
+        assertThat(tick.iterationsTotal()).isZero();
+      });
     }
   }
 

@@ -11,6 +11,7 @@ class RecordingSink implements MetricsSink {
   final List<RequestOutcome> outcomes = new CopyOnWriteArrayList<>();
   final AtomicInteger started = new AtomicInteger();
   final AtomicInteger dropped = new AtomicInteger();
+  final List<Long> lagsNanos = new CopyOnWriteArrayList<>();
   volatile int lastAllocatedVus;
 
   @Override
@@ -26,6 +27,11 @@ class RecordingSink implements MetricsSink {
   @Override
   public void droppedIteration() {
     dropped.incrementAndGet();
+  }
+
+  @Override
+  public void scheduleLag(long lagNanos) {
+    lagsNanos.add(lagNanos);
   }
 
   @Override

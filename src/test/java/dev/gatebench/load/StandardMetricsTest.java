@@ -55,6 +55,22 @@ class StandardMetricsTest {
   }
 
   @Test
+  void aCiLogGetsTheLastIterationsLineNamingSuiteAndGateway() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(r -> r.json(200, ScriptedServer.COMPLETION))) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      RunProgress progress = StandardMetrics.progress(new dev.gatebench.metrics.ProgressReporter(
+          new PrintStream(log, true, StandardCharsets.UTF_8), false, Duration.ofSeconds(10)));
+
+      new LoadRunner(engine(false), StandardMetrics::collector, progress, new GeneratorCheck(Duration.ofSeconds(1)))
+          .run("baseline", server.target(), Scenario.perVuIterations(1, 5).thinkTime(Duration.ofMillis(300)));
+
+      assertThat(log.toString(StandardCharsets.UTF_8).lines().toList()).last().asString()
+          .startsWith("baseline · scripted | 5/5 iterations, ").contains(" | vus ")
+          .endsWith(" | 5 requests, 0 errors (0.0%)");
+    }
+  }
+
+  @Test
   void streamingRunsReportTimeToFirstToken() throws Exception {
     try (ScriptedServer server = ScriptedServer.start(r -> {
       r.sseHead();

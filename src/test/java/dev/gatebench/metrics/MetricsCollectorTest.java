@@ -268,7 +268,7 @@ class MetricsCollectorTest {
     assertThat(result.config()).containsEntry("LITELLM_MASTER_KEY", "***").containsEntry("TEST_MODEL", "claude");
     assertThat(result.environment()).containsKey("machine").containsEntry("workers", 1);
     assertThat(result.histograms().keySet()).containsExactlyInAnyOrder(CHAT_COMPLETION_LATENCY, TIME_TO_FIRST_BYTE,
-        TIME_TO_FIRST_TOKEN, INTER_TOKEN_LATENCY, FAILED_REQUEST_DURATION);
+        TIME_TO_FIRST_TOKEN, INTER_TOKEN_LATENCY, FAILED_REQUEST_DURATION, GENERATOR_SCHEDULE_LAG);
     assertThat(result.errorsByKind()).isEmpty();
     assertThat(result.abortedBy()).isEmpty();
     assertThat(result.histogram(CHAT_COMPLETION_LATENCY).orElseThrow().getTotalCount()).isEqualTo(1);

@@ -55,6 +55,38 @@ class RunResultJsonTest {
   }
 
   @Test
+  void theGeneratorsLagAndVerdictAreWrittenForReportsToRead() throws IOException {
+    MetricsCollector collector = new MetricsCollector(0);
+    collector.scheduleLag(200_000L);
+    collector.scheduleLag(312_400_000L);
+    RunResult run = collector.toResult("baseline", "litellm", STARTED, 2_000_000_000L, Map.of(), Map.of(),
+        Map.of(RunResult.TRUSTWORTHY, false, RunResult.UNTRUSTWORTHY_BECAUSE, "the load generator fell behind",
+            RunResult.GENERATOR, Map.of("maxLag", "5ms", "cpuTimeMs", 41.5)));
+
+    Path file = RunResultJson.write(run, dir);
+    JsonNode json = new ObjectMapper().readTree(file.toFile());
+    RunResult back = RunResultJson.read(file);
+
+    assertThat(json.at("/metrics/generator_schedule_lag/type").asText()).isEqualTo("trend");
+    assertThat(json.at("/metrics/generator_schedule_lag/contains").asText()).isEqualTo("time");
+    assertThat(json.at("/metrics/generator_schedule_lag/values/max").asDouble()).isBetween(312.0, 313.0);
+    assertThat(json.at("/metrics/dropped_iterations/type").asText()).isEqualTo("counter");
+    assertThat(json.at("/environment/trustworthy").asBoolean(true)).isFalse();
+    assertThat(json.at("/environment/generator/maxLag").asText()).isEqualTo("5ms");
+    assertThat(back.trustworthy()).isFalse();
+    assertThat(back.untrustworthyBecause()).contains("the load generator fell behind");
+  }
+
+  @Test
+  void aResultWithoutTheGeneratorsVerdictCountsAsTrustworthy() {
+    RunResult old = new RunResult("baseline", "direct", STARTED, 1000, Map.of(), List.of(), Map.of(), Map.of(),
+        Map.of(), Map.of("abortedBy", "x"));
+
+    assertThat(old.trustworthy()).isTrue();
+    assertThat(old.untrustworthyBecause()).isEmpty();
+  }
+
+  @Test
   void freeFormValuesOfAnyBoxTypeRoundTripExactly() {
     RunResult run = new RunResult("sustained", "direct", STARTED, 600_000, Map.of(), List.of(), Map.of(),
         Map.of("iterations", 30L, "rate", 5_000_000_000L, "thinkTime", java.time.Duration.ofMillis(500),
