@@ -9,7 +9,8 @@ import java.util.function.Function;
  * The sweep plan and knee rule from settings, each defaulting to {@link SweepPlan#DEFAULT} and
  * {@link KneeRule#DEFAULT}: {@code gatebench.capacity.bound} (50ms), {@code .startRate} (5),
  * {@code .factor} (2), {@code .maxRate} (640), {@code .step} (20s, then scaled by
- * {@code gatebench.timeScale}, never below {@link SweepPlan#MIN_STEP}).
+ * {@code gatebench.timeScale}, never below {@link SweepPlan#MIN_STEP}), and the rate a good gateway
+ * sustains, {@code .requiredRate} (the start rate).
  */
 public final class CapacitySettings {
   private CapacitySettings() {}
@@ -26,6 +27,19 @@ public final class CapacitySettings {
     } catch (IllegalArgumentException e) {
       throw new BenchConfigException(e.getMessage() + "; fix that -Dgatebench.capacity.* setting", e);
     }
+  }
+
+  /**
+   * {@code gatebench.capacity.requiredRate}: the rate in requests/s a good gateway holds the bound
+   * to in each mode; default the plan's start rate, the one every row is offered.
+   */
+  public static long requiredRate(BenchConfig config, SweepPlan plan) {
+    long rate = number(config, "gatebench.capacity.requiredRate", plan.startRate(), Long::parseLong);
+    if (rate < 1) {
+      throw new BenchConfigException("gatebench.capacity.requiredRate must be >= 1 but was " + rate
+          + "; e.g. -Dgatebench.capacity.requiredRate=" + plan.startRate());
+    }
+    return rate;
   }
 
   public static KneeRule rule(BenchConfig config) {

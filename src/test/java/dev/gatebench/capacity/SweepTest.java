@@ -87,8 +87,8 @@ class SweepTest {
     CapacityResult result = new CapacityResult(PLAN, RULE, List.of(serial));
 
     assertThat(serial.sustainableRate()).isEqualTo(OptionalLong.empty());
-    assertThat(result.failures()).containsExactly("json: not even 5/s held the 50 ms bound over Direct: "
-        + "p99 2000.0 ms is 1870.0 ms over Direct's 130.0 ms, above the 50 ms bound");
+    assertThat(result.failures(5)).containsExactly("json: held the 50 ms bound over Direct up to 0/s, below the "
+        + "required 5/s; first step past it: p99 2000.0 ms is 1870.0 ms over Direct's 130.0 ms, above the 50 ms bound");
   }
 
   @Test
