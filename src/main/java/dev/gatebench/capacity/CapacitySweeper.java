@@ -11,7 +11,7 @@ import java.util.function.LongFunction;
 /**
  * Sweeps one row in both modes, whole answers ({@code json}) then streamed ({@code stream}), through
  * a {@link Steps} that runs one constant-arrival-rate scenario; the reference row (Direct) first,
- * then each gateway against it.
+ * then each gateway against it. Each mode starts with one unjudged warm-up step at the start rate.
  */
 public final class CapacitySweeper {
   /** Whole answers, then {@code stream: true}. */
@@ -58,6 +58,9 @@ public final class CapacitySweeper {
     RunResult[] first = new RunResult[1];
     for (String mode : MODES) {
       boolean stream = mode.equals("stream");
+      // One unjudged step first: the row's connections and code paths warm, so the first judged
+      // step's p99 (a handful of requests) is not its start-up.
+      steps.run(plan.scenario(plan.startRate(), expected), stream);
       LongFunction<RunResult> step = rate -> {
         RunResult run = steps.run(plan.scenario(rate, expected), stream);
         if (first[0] == null) first[0] = run;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The capacity sweep on real runs through the load engine: Direct holds the bound to the plan's
  * maximum, 16/s; a proxy that serves one request at a time (at most 9 answers/s here) is past its
- * knee below that. About 10 s.
+ * knee below that. About 13 s.
  */
 class CapacityAgainstProxiesTest {
   private static final Duration TTFT = Duration.ofMillis(50);
@@ -33,9 +33,7 @@ class CapacityAgainstProxiesTest {
     CapacitySweeper sweeper = new CapacitySweeper(PLAN, KneeRule.DEFAULT, EXPECTED);
     try (MockUpstream mock = MockUpstream.builder().latency(LatencyProfile.fixed(TTFT, ITL)).start();
         MisbehavingProxy serial = MisbehavingProxy.start(mock.baseUrl(), Fault.SERIALISES)) {
-      CapacitySweeper.Steps directSteps = steps(mock.baseUrl() + "/v1/chat/completions");
-      directSteps.run(PLAN.scenario(PLAN.startRate(), EXPECTED), false); // warm-up: a cold JVM's p99 is no reference
-      CapacitySweeper.Outcome direct = sweeper.reference(directSteps);
+      CapacitySweeper.Outcome direct = sweeper.reference(steps(mock.baseUrl() + "/v1/chat/completions"));
       CapacitySweeper.Outcome serialised = sweeper.against(direct.capacity(), steps(serial.chatCompletionsUrl()));
 
       for (String mode : CapacitySweeper.MODES) {
