@@ -4,6 +4,7 @@ import dev.gatebench.metrics.MetricNames;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.streaming.StreamingAssessment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,14 @@ import java.util.Optional;
 
 /**
  * The "Streaming" section: per row of the {@code streaming} suite its verdict, TTFB, TTFT, ITL p50
- * and p99, and its overhead over Direct streamed (TTFT and whole answer) beside the overhead without
- * streaming ({@code streaming-off}, same run). Empty when no streaming result is present.
+ * and p99, its overhead over Direct streamed (TTFT and whole answer) beside the overhead without
+ * streaming ({@code streaming-off}, same run), and the content deltas it handed on against those the mock sent. Empty when no streaming result is present.
  */
 final class StreamingSection {
   static final String STREAMED = "streaming";
   static final String PLAIN = "streaming-off";
   private static final String[] HEADERS = {"gateway", "verdict", "TTFB p50", "TTFT p50", "ITL p50", "ITL p99",
-      "TTFT overhead p50", "overhead p50 streamed", "overhead p50 not streamed", "checks"};
+      "TTFT overhead p50", "overhead p50 streamed", "overhead p50 not streamed", "deltas received / sent", "checks"};
 
   private StreamingSection() {}
 
@@ -29,7 +30,7 @@ final class StreamingSection {
         + "row minus Direct in the same run, with and without `stream: true`.\n\n| ")
         .append(String.join(" | ", HEADERS)).append(" |\n|---|---|").append("---:|".repeat(HEADERS.length - 3))
         .append("---|\n");
-    rows.forEach(r -> md.append("| ").append(String.join(" | ", List.of(r).stream().map(Format::cell).toList()))
+    rows.forEach(r -> md.append("| ").append(String.join(" | ", Arrays.stream(r).map(Format::cell).toList()))
         .append(" |\n"));
     return md.toString();
   }
@@ -66,6 +67,7 @@ final class StreamingSection {
           overhead(run, directStreamed, MetricNames.TIME_TO_FIRST_TOKEN),
           overhead(run, directStreamed, MetricNames.CHAT_COMPLETION_LATENCY),
           overhead(plain.get(run.target()), directPlain, MetricNames.CHAT_COMPLETION_LATENCY),
+          a.map(r -> r.deltasReceived() + " / " + r.deltasSent()).orElse(Format.NA),
           a.map(r -> r.passed() ? "passed" : "failed").orElse(Format.NA)});
     });
     return rows;

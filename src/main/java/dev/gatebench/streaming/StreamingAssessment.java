@@ -112,14 +112,15 @@ public record StreamingAssessment(StreamVerdict verdict, StreamFigures figures, 
   public static Optional<Recorded> recorded(RunResult run) {
     if (!(run.environment().get(ENVIRONMENT_KEY) instanceof Map<?, ?> block)) return Optional.empty();
     Map<?, ?> measured = block.get("measured") instanceof Map<?, ?> m ? m : Map.of();
+    Map<?, ?> sent = block.get("mock") instanceof Map<?, ?> m ? m : Map.of();
     return Optional.of(new Recorded(String.valueOf(block.get("verdictText")), Boolean.TRUE.equals(block.get("passed")),
         number(measured, "ttfbP50Ms"), number(measured, "ttftP50Ms"), number(measured, "itlP50Ms"),
-        number(measured, "itlP99Ms")));
+        number(measured, "itlP99Ms"), (long) number(measured, "deltasReceived"), (long) number(sent, "contentDeltas")));
   }
 
   /** What a report shows of a recorded assessment; times in ms, NaN when not measured. */
   public record Recorded(String verdictText, boolean passed, double ttfbP50Ms, double ttftP50Ms, double itlP50Ms,
-      double itlP99Ms) {}
+      double itlP99Ms, long deltasReceived, long deltasSent) {}
 
   static void putFinite(Map<String, Object> map, String key, double value) {
     if (Double.isFinite(value)) map.put(key, value);

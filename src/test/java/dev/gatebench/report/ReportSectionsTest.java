@@ -31,10 +31,10 @@ class ReportSectionsTest {
     String md = ReportSections.markdown(results);
 
     assertThat(md).contains("## Streaming")
-        .contains("| direct | streams faithfully | 0.30 | 251.0 | 10.0 | 12.0 | n/a | n/a | n/a | passed |");
+        .contains("| direct | streams faithfully | 0.30 | 251.0 | 10.0 | 12.0 | n/a | n/a | n/a | 1000 / 1000 | passed |");
     assertThat(md).as("litellm's row: overhead streamed +50, not streamed +20")
         .containsPattern("\\| litellm \\| holds headers until content \\| 290\\.0 \\| 290\\.5 \\| 10\\.0 \\| 14\\.0 "
-            + "\\| n/a \\| \\+[45]\\d\\.\\d \\| \\+[12]\\d\\.\\d \\| failed \\|");
+            + "\\| n/a \\| \\+[45]\\d\\.\\d \\| \\+[12]\\d\\.\\d \\| 1000 / 1000 \\| failed \\|");
   }
 
   @Test

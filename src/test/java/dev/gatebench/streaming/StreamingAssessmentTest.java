@@ -81,7 +81,7 @@ class StreamingAssessmentTest {
         Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(StreamingAssessment.ENVIRONMENT_KEY, assessment.toMap()));
 
     assertThat(StreamingAssessment.recorded(result)).as("recorded block")
-        .contains(new StreamingAssessment.Recorded("streams faithfully", true, 1.5, 252.0, 10.0, 14.0));
+        .contains(new StreamingAssessment.Recorded("streams faithfully", true, 1.5, 252.0, 10.0, 14.0, 10_000, 10_000));
   }
 
   @Test
