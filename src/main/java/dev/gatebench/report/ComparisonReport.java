@@ -77,9 +77,10 @@ public final class ComparisonReport {
     Map<String, List<TableRow>> rows = TableRow.bySuite(results, skipped);
     try {
       Files.createDirectories(outDir);
-      Path html = Files.writeString(outDir.resolve(HTML),
-          HtmlReport.render(rows, ChartData.of(results), gate, Instant.now()));
-      Path md = Files.writeString(outDir.resolve(MARKDOWN), MarkdownReport.render(rows, gate));
+      Path html = Files.writeString(outDir.resolve(HTML), ReportSections.addTo(
+          HtmlReport.render(rows, ChartData.of(results), gate, Instant.now()), results));
+      Path md = Files.writeString(outDir.resolve(MARKDOWN), MarkdownReport.render(rows, gate)
+          + ReportSections.markdown(results));
       return new Written(html, md);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the comparison report to " + outDir, e);

@@ -19,6 +19,10 @@ public final class MockCounters {
   private final ConcurrentHashMap<FaultKind, LongAdder> faults = new ConcurrentHashMap<>();
   private final LongAdder connectTunnels = new LongAdder();
   private final LongAdder connectRefused = new LongAdder();
+  private final LongAdder streamsOpened = new LongAdder();
+  private final LongAdder contentDeltas = new LongAdder();
+  private final LongAdder streamsFinished = new LongAdder();
+  private final LongAdder streamedUsageTokens = new LongAdder();
 
   MockCounters() {}
 
@@ -53,12 +57,39 @@ public final class MockCounters {
     return connectRefused.sum();
   }
 
+  /** Streamed answers whose headers and opening events were sent. */
+  public long streamsOpened() {
+    return streamsOpened.sum();
+  }
+
+  /**
+   * Content deltas written into streamed answers (one per token): what a faithful gateway hands on,
+   * one for one, unless it re-chunks the text.
+   */
+  public long contentDeltas() {
+    return contentDeltas.sum();
+  }
+
+  /** Streamed answers sent to their end: closing events with usage written. */
+  public long streamsFinished() {
+    return streamsFinished.sum();
+  }
+
+  /**
+   * Completion tokens the finished streams reported in their closing usage (Anthropic
+   * {@code message_delta.usage.output_tokens}; OpenAI the final usage chunk, when the request asked
+   * for it with {@code stream_options.include_usage}).
+   */
+  public long streamedUsageTokens() {
+    return streamedUsageTokens.sum();
+  }
+
   /** Total responses of any status. */
   public long totalResponses() {
     return responses.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  /** A snapshot for result files: requests per route and responses per status. */
+  /** A snapshot for result files: requests per route, responses per status, faults, tunnels and streams. */
   public Map<String, Object> snapshot() {
     Map<String, Object> map = new TreeMap<>();
     Map<String, Long> routes = new TreeMap<>();
@@ -72,6 +103,12 @@ public final class MockCounters {
     map.put("faults", faultMap);
     map.put("connectTunnels", connectTunnels.sum());
     map.put("connectRefused", connectRefused.sum());
+    Map<String, Long> streams = new TreeMap<>();
+    streams.put("opened", streamsOpened.sum());
+    streams.put("contentDeltas", contentDeltas.sum());
+    streams.put("finished", streamsFinished.sum());
+    streams.put("usageTokens", streamedUsageTokens.sum());
+    map.put("streams", streams);
     return map;
   }
 
@@ -82,6 +119,10 @@ public final class MockCounters {
     faults.values().forEach(LongAdder::reset);
     connectTunnels.reset();
     connectRefused.reset();
+    streamsOpened.reset();
+    contentDeltas.reset();
+    streamsFinished.reset();
+    streamedUsageTokens.reset();
   }
 
   void request(String route) {
@@ -102,5 +143,19 @@ public final class MockCounters {
 
   void refused() {
     connectRefused.increment();
+  }
+
+  void streamOpened() {
+    streamsOpened.increment();
+  }
+
+  void contentDelta() {
+    contentDeltas.increment();
+  }
+
+  /** @param usageTokens completion tokens in the closing usage, or -1 when none was sent */
+  void streamFinished(int usageTokens) {
+    streamsFinished.increment();
+    if (usageTokens > 0) streamedUsageTokens.add(usageTokens);
   }
 }

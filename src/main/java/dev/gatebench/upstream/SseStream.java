@@ -64,6 +64,7 @@ final class SseStream {
       head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
     mock.counters.response(200);
+    mock.counters.streamOpened();
     ctx.write(head);
     ByteBuf buf = ctx.alloc().directBuffer(512);
     if (api == Api.ANTHROPIC) {
@@ -102,6 +103,7 @@ final class SseStream {
       OpenAiFormat.writeDelta(buf, completion, piece);
     }
     sent++;
+    mock.counters.contentDelta();
   }
 
   private void next() {
@@ -145,6 +147,7 @@ final class SseStream {
       OpenAiFormat.writeStreamEnd(buf, completion);
     }
     var done = ctx.writeAndFlush(new DefaultLastHttpContent(buf));
+    mock.counters.streamFinished(api == Api.ANTHROPIC || completion.includeUsage() ? completion.tokens() : -1);
     if (!keepAlive) {
       done.addListener(ChannelFutureListener.CLOSE);
     }

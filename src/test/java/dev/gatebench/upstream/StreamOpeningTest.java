@@ -84,6 +84,27 @@ class StreamOpeningTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("apis")
+  void theCountersHoldEveryStreamItsContentDeltasAndTheUsageItReported(String path, String opening, String content)
+      throws IOException {
+    try (MockUpstream mock = MockUpstream.builder().start()) {
+      for (int i = 0; i < 2; i++) {
+        try (Socket socket = post(mock, path)) {
+          socket.getInputStream().readAllBytes();
+        }
+      }
+      MockCounters counters = mock.counters();
+
+      assertThat(counters.streamsOpened()).as("streams opened").isEqualTo(2);
+      assertThat(counters.streamsFinished()).as("streams finished").isEqualTo(2);
+      assertThat(counters.contentDeltas()).as("content deltas, 3 a stream (max_tokens 3)").isEqualTo(6);
+      assertThat(counters.streamedUsageTokens()).as("completion tokens in the closing usage").isEqualTo(6);
+      counters.reset();
+      assertThat(counters.contentDeltas()).as("content deltas after reset").isZero();
+    }
+  }
+
   /** Sends a streaming request on a raw socket that the server closes after the answer. */
   private static Socket post(MockUpstream mock, String path) throws IOException {
     Socket socket = new Socket("127.0.0.1", mock.port());
