@@ -9,10 +9,12 @@
 #   d. (with --heap-minutes N) heap: gatebench at 1,000 req/s for N minutes with -Xmx256m
 # wrk is closed-loop: in a and b it runs at rate x answer connections (about the rate, never
 # more) and stays out of the self-overhead verdict.
-# Usage: scripts/bench-load.sh [--duration SECONDS] [--warmup SECONDS] [--heap-minutes N] [--smoke]
+# Usage: scripts/bench-load.sh [--duration SECONDS] [--warmup SECONDS] [--peers LIST] [--heap-minutes N] [--smoke]
 #   --duration  measured seconds of every generator run; default 30
 #   --warmup    seconds of gatebench's and Gatling's discarded warm-up (JIT); default 5
-#   --smoke     2 s runs, 1 s warm-ups: checks the script, not the figures
+#   --peers     comma-separated subset of oha,gatling,wrk,k6; default all that are found
+#   --smoke     2 s runs, 1 s warm-ups: checks the script, not the figures (about 2 minutes with
+#               Gatling, whose every run starts Maven; --smoke --peers oha,wrk takes under one)
 # Every process it starts is stopped on exit.
 set -euo pipefail
 
@@ -20,13 +22,17 @@ DURATION=30
 WARMUP=5
 MOCK_WARM=5
 HEAP_MINUTES=0
+PEERS=oha,gatling,wrk,k6
 whole() { [[ "$2" =~ ^[0-9]+$ ]] || { echo "bench-load: $1 must be a whole number but was '$2'; e.g. $1 30" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration|--warmup|--heap-minutes) whole "$1" "${2:-}"; declare "$(tr a-z- A-Z_ <<<"${1#--}")=$2"; shift 2 ;;
+    --peers) PEERS="${2:-}"; shift 2
+      [[ "$PEERS" =~ ^((oha|gatling|wrk|k6)(,|$))+$ ]] \
+        || { echo "bench-load: --peers must list some of oha,gatling,wrk,k6 but was '$PEERS'; e.g. --peers oha,wrk" >&2; exit 2; } ;;
     --smoke) DURATION=2; WARMUP=1; MOCK_WARM=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) echo "bench-load: unknown argument '$1'; use --duration S, --warmup S, --heap-minutes N or --smoke" >&2; exit 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "bench-load: unknown argument '$1'; use --duration S, --warmup S, --peers LIST, --heap-minutes N or --smoke" >&2; exit 2 ;;
   esac
 done
 ((DURATION >= 1)) || { echo "bench-load: --duration must be >= 1 second but was $DURATION; e.g. --duration 30" >&2; exit 2; }
@@ -43,7 +49,7 @@ bench_init bench-load
 echo "building (mvn -o -q compile) ..."
 build_classpath "$ROOT"
 echo "built in ${SECONDS}s"
-find_peers
+find_peers "$PEERS"
 MOCK_PID=""
 MOCK_URL=""
 

@@ -5,7 +5,7 @@
 #            --latency-correction (latency from each request's scheduled start)
 #   Gatling  the JVM peer: bench/gatling (its own Maven project), run with gatling:test
 #   wrk      closed loop only (wrk2's open model is not packaged by Debian)
-#   k6       only where a k6 binary is on PATH (or K6=/path/to/k6)
+#   k6       only where a k6 binary is on PATH (or K6_BIN=/path/to/k6)
 
 OHA_VERSION=1.16.0
 GATEBENCH_TOOLS="${GATEBENCH_TOOLS:-$HOME/.cache/gatebench/tools}"
@@ -15,16 +15,22 @@ PEER_STATS="$ROOT/scripts/lib/peer_stats.py"
 # the body of scripts/lib/wrk-chat.lua and bench/gatling's simulation
 CHAT_BODY='{"model":"claude-sonnet-4-5-20250929","messages":[{"role":"user","content":"What is 2 + 2? Answer with just the number."}],"max_tokens":100,"temperature":0.7,"stream":false}'
 
-# find_peers: sets OHA, WRK, K6 and GATLING to a command, or to "" with the reason in SKIPPED
+# find_peers LIST: sets OHA, WRK, K6 and GATLING to a command for each peer in the comma-separated
+# LIST that can run here, to "" for the others, with the reason in SKIPPED
 find_peers() {
   SKIPPED=()
-  WRK="$(command -v wrk || true)"
-  [[ -n "$WRK" ]] || SKIPPED+=("wrk: not installed (apt-get install wrk)")
-  K6="${K6:-$(command -v k6 || true)}"
-  [[ -n "$K6" ]] || SKIPPED+=("k6: no k6 binary on PATH; its rows are left out (k6/scripts/crosscheck.js runs where k6 is)")
-  GATLING=mvn
-  [[ -f "$ROOT/bench/gatling/pom.xml" ]] || { GATLING=""; SKIPPED+=("gatling: bench/gatling/pom.xml is missing"); }
-  find_oha
+  OHA="" WRK="" K6="" GATLING=""
+  [[ ",$1," == *,wrk,* ]] && { WRK="$(command -v wrk || true)"; [[ -n "$WRK" ]] || SKIPPED+=("wrk: not installed (apt-get install wrk)"); }
+  if [[ ",$1," == *,k6,* ]]; then
+    K6="${K6_BIN:-$(command -v k6 || true)}"
+    [[ -n "$K6" ]] || SKIPPED+=("k6: no k6 binary on PATH; its rows are left out (k6/scripts/crosscheck.js runs where k6 is)")
+  fi
+  if [[ ",$1," == *,gatling,* ]]; then
+    GATLING=mvn
+    [[ -f "$ROOT/bench/gatling/pom.xml" ]] || { GATLING=""; SKIPPED+=("gatling: bench/gatling/pom.xml is missing"); }
+  fi
+  [[ ",$1," == *,oha,* ]] && find_oha
+  return 0
 }
 
 # find_oha: oha from PATH if it is OHA_VERSION, else GATEBENCH_TOOLS/bin/oha, built there on first use
@@ -36,10 +42,10 @@ find_oha() {
     OHA=""; SKIPPED+=("oha: not installed and no cargo to build it (cargo install oha --version $OHA_VERSION)"); return 0
   fi
   echo "installing oha $OHA_VERSION into $GATEBENCH_TOOLS (once; several minutes on 2 cores) ..."
-  # plain HTTP is all loopback needs: no TLS stack to compile
-  cargo install oha --version "$OHA_VERSION" --locked --no-default-features --root "$GATEBENCH_TOOLS" \
+  # default features: oha 1.16 does not compile without one of its TLS stacks
+  cargo install oha --version "$OHA_VERSION" --locked --root "$GATEBENCH_TOOLS" \
     >"$WORK/oha-install.log" 2>&1 \
-    || { OHA=""; SKIPPED+=("oha: cargo install failed, see the last lines below"); tail -5 "$WORK/oha-install.log" >&2; }
+    || { OHA=""; SKIPPED+=("oha: cargo install failed (its last lines are printed above)"); tail -5 "$WORK/oha-install.log" >&2; }
 }
 
 # run_oha NAME SECONDS OHA-FLAGS...: e.g. run_oha fixed 30 -c 50 -q 1000 --latency-correction
