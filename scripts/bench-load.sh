@@ -45,6 +45,9 @@ source "$ROOT/scripts/lib/bench-common.sh"
 # shellcheck source=lib/peers.sh
 source "$ROOT/scripts/lib/peers.sh"
 bench_init bench-load
+# a step that fails ends the run; say which, since its own message may be far above
+set -E
+trap 'echo "bench-load: stopped: \"$BASH_COMMAND\" failed (line $LINENO)" >&2' ERR
 
 echo "building (mvn -o -q compile) ..."
 build_classpath "$ROOT"
@@ -70,10 +73,11 @@ start_mock() { # ttft: starts the mock (ITL 0) on CPU 1, sets MOCK_PID and MOCK_
   echo "bench-load: the mock did not start within 60 s:" >&2; cat "$WORK/mock.log" >&2; return 1
 }
 
-warm_mock() { # so that no generator meets a cold (interpreted) mock
-  if [[ -n "$WRK" ]]; then run_wrk warm 20 "$MOCK_WARM" >/dev/null
-  elif [[ -n "$OHA" ]]; then run_oha warm "$MOCK_WARM" -c 20 >/dev/null
-  else run_gatebench warm --executor constant-vus --vus 20 --duration "${MOCK_WARM}s" >/dev/null; fi
+warm_mock() { # so that no generator meets a cold (interpreted) mock; a failed warm-up is reported, not fatal
+  if [[ -n "$WRK" ]]; then run_wrk warm 20 "$MOCK_WARM" >/dev/null || echo "bench-load: the mock's warm-up failed" >&2
+  elif [[ -n "$OHA" ]]; then run_oha warm "$MOCK_WARM" -c 20 >/dev/null || echo "bench-load: the mock's warm-up failed" >&2
+  else run_gatebench warm --executor constant-vus --vus 20 --duration "${MOCK_WARM}s" >/dev/null || echo "bench-load: the mock's warm-up failed" >&2; fi
+  return 0
 }
 
 stop_mock() {
@@ -131,7 +135,7 @@ accuracy() {
   [[ -n "$K6" ]] && row "$s" k6 "constant-arrival-rate, 50..2000 VUs" run_k6 "$s" \
     EXECUTOR=constant-arrival-rate RATE="$rate" VUS=50 MAX_VUS=2000 DURATION="${DURATION}s"
   [[ -n "$WRK" ]] && row "$s" wrk "CLOSED, $conns connections (~$rate/s at most)" run_wrk "$s" "$conns" "$DURATION"
-  return 0
+  echo "gatebench's own line: $(cat "$WORK/gatebench-$s.txt" 2>/dev/null | sed 's/ result=.*//')"
 }
 
 # self_overhead: section b's check, gatebench's p99 - 5 ms against the best open-model peer's
@@ -162,6 +166,7 @@ throughput() {
   [[ -n "$GATLING" ]] && row c gatling "constantConcurrentUsers(50)" run_gatling c "$DURATION" "$WARMUP" closed 50
   [[ -n "$K6" ]] && row c k6 "constant-vus 50" run_k6 c EXECUTOR=constant-vus VUS=50 DURATION="${DURATION}s"
   [[ -n "$WRK" ]] && row c wrk "-t1 -c50" run_wrk c 50 "$DURATION"
+  echo "gatebench's own line: $(cat "$WORK/gatebench-c.txt" 2>/dev/null | sed 's/ result=.*//')"
   local g rps ratios="" gb
   [[ -n "${RESULT[c gatebench]:-}" ]] || return 0
   gb="$(awk '{ print $6 }' <<<"${RESULT[c gatebench]}")"
