@@ -46,7 +46,7 @@ class ConsoleFirstLineTest {
           "three::gatebench.timeScale=2::TEST_MAX_TOKENS=-5::TEST_TEMPERATURE=hot",
           "stack::gatebench.stack=kubernetes",
           "gateway::gatebench.gateways=direct,nginx",
-          "ttft::gatebench.mock.ttft=800us",
+          "ttft::gatebench.mock.ttft=fast",
           "resultsFile::gatebench.resultsDir=" + aFile,
           "baselineEmpty::gatebench.baseline=" + emptyJson,
           "baselineGarbage::gatebench.baseline=" + garbage,
@@ -71,7 +71,7 @@ class ConsoleFirstLineTest {
     assertThat(first("stack")).contains(CONFIG + "gatebench.stack must be one of [auto, processes, containers, "
         + "external] but was 'kubernetes'");
     assertThat(first("gateway")).contains(CONFIG + "gatebench.gateways names unknown gateways [nginx]");
-    assertThat(first("ttft")).contains(CONFIG + "gatebench.mock.ttft must be a duration like 250ms");
+    assertThat(first("ttft")).contains(CONFIG + "gatebench.mock.ttft must be a duration, a number and a unit");
     assertThat(first("typo")).contains(CONFIG + "gatebench.timescale is not a gatebench setting, so it would be "
         + "ignored; did you mean gatebench.timeScale?");
   }
