@@ -4,6 +4,7 @@ import dev.gatebench.gateway.Gateway;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.report.AllureAttachments;
+import dev.gatebench.run.Measurement;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.util.stream.Stream;
 final class AllureRun {
   private AllureRun() {}
 
-  static void describe(RunResult result, Gateway gateway, Path resultFile, double timeScale) {
+  static void describe(Measurement measurement, Gateway gateway, double timeScale) {
+    RunResult result = measurement.result();
+    Path resultFile = measurement.file();
     Allure.parameter("gateway", gateway.displayName());
     Allure.parameter("suite", result.suite());
     Allure.parameter("timeScale", timeScale);
@@ -24,9 +27,6 @@ final class AllureRun {
     result.metrics().forEach(AllureRun::thresholdSteps);
     AllureAttachments.attach(resultFile, resultFile.getFileName().toString(), "application/json");
     histogramLogs(resultFile).forEach(log -> AllureAttachments.attach(log, log.getFileName().toString(), "text/plain"));
-    boolean thresholdFailed = result.metrics().values().stream()
-        .flatMap(m -> m.thresholds().values().stream()).anyMatch(t -> !t.ok());
-    if (thresholdFailed) attachLog(gateway);
   }
 
   /** The gateway's own log (stdout and stderr of its process), when it has one: for runs that failed. */
