@@ -6,7 +6,8 @@ import dev.gatebench.gateway.Gateway;
 import dev.gatebench.junit.SuiteClasses;
 import dev.gatebench.metrics.ResultFileException;
 import dev.gatebench.run.BenchRun;
-import dev.gatebench.run.Measurement;
+import dev.gatebench.run.RowResult;
+import dev.gatebench.run.RowSkippedException;
 import dev.gatebench.run.Suite;
 import dev.gatebench.session.BenchStack;
 import dev.gatebench.session.Preflight;
@@ -68,10 +69,13 @@ public final class SuiteMain {
   private static boolean measure(BenchRun run, Suite suite, Gateway gateway, PrintStream out) {
     String row = suite.name().orElseThrow() + " — " + gateway.displayName();
     try {
-      Measurement measurement = run.run(suite, gateway);
-      out.println(measurement.failure().map(reason -> "FAILED " + row + ": " + reason)
-          .orElseGet(() -> "PASSED " + row + ": " + measurement.file()));
-      return measurement.failure().isEmpty();
+      RowResult result = run.run(suite, gateway);
+      out.println(result.failure().map(reason -> "FAILED " + row + ": " + reason)
+          .orElseGet(() -> "PASSED " + row + ": " + result.file()));
+      return result.failure().isEmpty();
+    } catch (RowSkippedException e) {
+      out.println("SKIPPED " + row + ": " + e.getMessage());
+      return true;
     } catch (AssertionError | ResultFileException e) {
       out.println("FAILED " + row + ": " + e.getMessage());
       return false;

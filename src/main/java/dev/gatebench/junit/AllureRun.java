@@ -5,6 +5,7 @@ import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.report.AllureAttachments;
 import dev.gatebench.run.Measurement;
+import dev.gatebench.run.RowCheck;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 import java.io.IOException;
@@ -27,6 +28,11 @@ final class AllureRun {
     result.metrics().forEach(AllureRun::thresholdSteps);
     AllureAttachments.attach(resultFile, resultFile.getFileName().toString(), "application/json");
     histogramLogs(resultFile).forEach(log -> AllureAttachments.attach(log, log.getFileName().toString(), "text/plain"));
+  }
+
+  /** A plan's check as one step, passed or failed with each failure (also a failure only recorded). */
+  static void check(RowCheck check) {
+    Allure.step(check.describe(), check.passed() ? Status.PASSED : Status.FAILED);
   }
 
   /** The gateway's own log (stdout and stderr of its process), when it has one: for runs that failed. */

@@ -2,7 +2,6 @@ package dev.gatebench.run;
 
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.Gateway;
-import dev.gatebench.load.Scenario;
 import dev.gatebench.metrics.ResultFileException;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.metrics.RunResultJson;
@@ -17,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The measured run of a {@link Suite} against a gateway, the same under JUnit and on the command
- * line: one chat completion checked first ({@code gatebench.checkTimeout}), the scenario scaled by
- * {@code gatebench.timeScale}, the gateway's CPU, memory and Prometheus metrics watched, the load
- * driven (ended early if the gateway dies, {@code gatebench.deadAfter}), thresholds evaluated, and
- * {@code <suite>-<gateway>-<timestamp>.json} written. Every run is kept for the comparison report,
+ * line: one chat completion checked first ({@code gatebench.checkTimeout}), then the suite's
+ * {@link RowPlan}: for most suites the scenario scaled by {@code gatebench.timeScale}, the gateway's CPU,
+ * memory and Prometheus metrics watched, the load driven (ended early if the gateway dies,
+ * {@code gatebench.deadAfter}), thresholds evaluated, and {@code <suite>-<gateway>-<timestamp>.json} written. Every run is kept for the comparison report,
  * also one whose file could not be written. Gateways are measured one at a time (the mock's counters
  * are per run); {@link #results()} is thread-safe.
  */
@@ -32,6 +33,7 @@ public final class BenchRun {
   private final Optional<MockUpstream> mock;
   private final Map<String, Object> upstreamFacts;
   private final List<RunResult> results = new ArrayList<>();
+  private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
 
   /**
    * @param mock the mock upstream when gateways are sent to it, for its counters; empty for a real provider
@@ -53,22 +55,22 @@ public final class BenchRun {
   }
 
   /**
-   * Measures {@code suite} against {@code gateway}. Whether the row passed is the returned
-   * measurement's {@link Measurement#failure()}: the caller reports the run first, then fails it.
+   * Measures {@code suite} against {@code gateway} as its {@link RowPlan} says. Whether the row passed
+   * is the returned row's {@link RowResult#failure()}: the caller reports the runs first, then fails it.
    *
+   * @throws RowSkippedException when the suite's plan cannot run against this upstream (nothing measured)
    * @throws AssertionError when the gateway does not answer one chat completion correctly (nothing measured)
    * @throws ResultFileException after keeping the run, when its file could not be written
    */
-  public Measurement run(Suite suite, Gateway gateway) {
+  public RowResult run(Suite suite, Gateway gateway) {
     String name = suite.requireName();
     BenchConfig settings = config.with(suite.settings());
+    suite.plan().cannotRun(mock).ifPresent(reason -> {
+      throw new RowSkippedException(reason);
+    });
     mock.ifPresent(m -> m.counters().reset());
     GatewayCheck.assertAnswersChatCompletion(gateway, settings);
-    Scenario scaled = suite.scenario().scaled(settings.timeScale());
-    Observation observation = Observation.start(gateway);
-    RunResult measured = Loads.run(settings, name, gateway, scaled, suite.thresholds());
-    RunResult result = observation.finish(measured).withEnvironment(facts(gateway, settings));
-    return new Measurement(result, keep(result));
+    return suite.plan().run(new RowRun(this, name, gateway, settings, suite.thresholds()));
   }
 
   /** Every run so far, in the order measured. */
@@ -84,7 +86,17 @@ public final class BenchRun {
     Loads.warmUp(config, mock);
   }
 
-  private Path keep(RunResult result) {
+  Optional<MockUpstream> mock() {
+    return mock;
+  }
+
+  /** A value kept for this run's lifetime under its type, made on first use. */
+  <T> T shared(Class<T> type, Supplier<T> create) {
+    return type.cast(shared.computeIfAbsent(type, key -> create.get()));
+  }
+
+  /** Writes a run's result file and keeps the run for the report, also when its file could not be written. */
+  Path keep(RunResult result) {
     try {
       Path file = RunResultJson.write(result, config.resultsDir());
       record(result);
@@ -99,7 +111,8 @@ public final class BenchRun {
     results.add(result);
   }
 
-  private Map<String, Object> facts(Gateway gateway, BenchConfig settings) {
+  /** The gateway's and upstream's facts (with the mock's counters as they stand) and the settings. */
+  Map<String, Object> facts(Gateway gateway, BenchConfig settings) {
     Map<String, Object> facts = new LinkedHashMap<>();
     Map<String, Object> gatewayFacts = new LinkedHashMap<>(gateway.facts());
     gatewayFacts.put("name", gateway.name());

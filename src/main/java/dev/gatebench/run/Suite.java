@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A benchmark suite as a declaration, written once: its name, its load shape at full length and
- * its k6 thresholds, like Gatling's {@code setUp(...).assertions(...)}. {@link BenchRun#run} scales
+ * A benchmark suite as a declaration, written once: its name, its load shape at full length (its
+ * {@link RowPlan}) and its k6 thresholds, like Gatling's {@code setUp(...).assertions(...)}. {@link BenchRun#run} scales
  * the scenario by {@code gatebench.timeScale}, evaluates the thresholds and fails the row that
  * crosses one with k6's message. Immutable: each {@code withX}/{@code threshold} returns a new value.
  *
@@ -22,14 +22,15 @@ import java.util.Optional;
  *
  * @param name the suite's name in result files and reports, e.g. {@code baseline}; empty until named
  *     (a JUnit suite class is named by its {@code @Tag})
- * @param scenario the load shape at full length
+ * @param plan how each row runs: the load shape at full length, once ({@link RowPlan#once}), or
+ *     several runs per row ({@link RowPlan#plainThenStreamed}, {@link RowPlan#capacitySweep})
  * @param thresholds k6 thresholds per metric
  * @param settings settings this suite runs with, over the configuration's, e.g. {@code gatebench.stream=true}
  */
-public record Suite(Optional<String> name, Scenario scenario, Thresholds thresholds, Map<String, String> settings) {
+public record Suite(Optional<String> name, RowPlan plan, Thresholds thresholds, Map<String, String> settings) {
   public Suite {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(thresholds, "thresholds");
     settings = Map.copyOf(settings);
     name.filter(n -> !n.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")).ifPresent(n -> {
@@ -38,13 +39,21 @@ public record Suite(Optional<String> name, Scenario scenario, Thresholds thresho
     });
   }
 
-  /** An unnamed suite of this scenario, without thresholds. */
+  /** An unnamed suite that runs this scenario once per row ({@link RowPlan#once}), without thresholds. */
   public static Suite of(Scenario scenario) {
-    return new Suite(Optional.empty(), scenario, Thresholds.none(), Map.of());
+    return of(RowPlan.once(scenario));
+  }
+
+  /**
+   * An unnamed suite that runs each row as {@code plan} says, without thresholds, e.g.
+   * {@code Suite.of(RowPlan.capacitySweep())}.
+   */
+  public static Suite of(RowPlan plan) {
+    return new Suite(Optional.empty(), plan, Thresholds.none(), Map.of());
   }
 
   public Suite named(String suiteName) {
-    return new Suite(Optional.of(suiteName), scenario, thresholds, settings);
+    return new Suite(Optional.of(suiteName), plan, thresholds, settings);
   }
 
   /**
@@ -54,19 +63,19 @@ public record Suite(Optional<String> name, Scenario scenario, Thresholds thresho
    */
   public Suite threshold(String metric, String... expressions) {
     Threshold[] parsed = java.util.Arrays.stream(expressions).map(Threshold::parse).toArray(Threshold[]::new);
-    return new Suite(name, scenario, thresholds.and(metric, parsed), settings);
+    return new Suite(name, plan, thresholds.and(metric, parsed), settings);
   }
 
   /** Adds typed thresholds, e.g. {@code threshold(CHAT_COMPLETION_LATENCY, Threshold.percentile(95).below(...))}. */
   public Suite threshold(String metric, Threshold... more) {
-    return new Suite(name, scenario, thresholds.and(metric, more), settings);
+    return new Suite(name, plan, thresholds.and(metric, more), settings);
   }
 
   /** A setting for this suite's runs only, e.g. {@code withSetting("gatebench.stream", "true")}. */
   public Suite withSetting(String setting, String value) {
     Map<String, String> copy = new LinkedHashMap<>(settings);
     copy.put(setting, value);
-    return new Suite(name, scenario, thresholds, copy);
+    return new Suite(name, plan, thresholds, copy);
   }
 
   /** @throws IllegalStateException when the suite was never named */
