@@ -14,6 +14,8 @@ import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.ResultFileException;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.metrics.RunResultJson;
+import dev.gatebench.units.DurationFormatException;
+import dev.gatebench.units.DurationText;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -241,11 +243,9 @@ public final class LoadMain {
       String raw = values.get(name);
       if (raw == null) return fallback;
       try {
-        // Read by the load package's own k6 option reader, so the CLI accepts exactly what scenarios do.
-        return Scenario.fromK6Options(Map.of("executor", "constant-vus", "vus", 1, "duration", raw)).duration();
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(name + " '" + raw + "' is not a k6 duration; use a number with ms, s, m or h, "
-            + "e.g. " + name + " 30s or 1m30s", e);
+        return DurationText.parse(name, raw, name + " 30s");
+      } catch (DurationFormatException e) {
+        throw new UsageException(e.getMessage(), e);
       }
     }
   }

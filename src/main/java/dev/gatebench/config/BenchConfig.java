@@ -1,5 +1,7 @@
 package dev.gatebench.config;
 
+import dev.gatebench.units.DurationFormatException;
+import dev.gatebench.units.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class BenchConfig {
   private static final Pattern SECRET = Pattern.compile("(?i)(.*_?KEY|.*SECRET.*|.*PASSWORD.*|.*_?TOKEN)");
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
   private final Map<String, String> systemProperties;
   private final Map<String, String> environment;
@@ -185,21 +185,19 @@ public final class BenchConfig {
     return get("LITELLM_MASTER_KEY").orElse(Defaults.LITELLM_MASTER_KEY);
   }
 
+  /**
+   * A duration setting in k6's syntax ({@link DurationText}): {@code 800us}, {@code 250ms}, {@code 1m30s}.
+   *
+   * @param fallback the default, in the same syntax; also the example of the message
+   * @throws BenchConfigException naming the setting, the rule, the value and {@code -D<name>=<fallback>}
+   */
   public Duration duration(String name, String fallback) {
     String raw = get(name).orElse(fallback);
-    Matcher m = DURATION.matcher(raw.strip());
-    if (!m.matches()) {
-      throw new BenchConfigException(name + " must be a duration like 250ms, 1.5s or 2m but was '"
-          + raw + "'; e.g. -D" + name + "=" + fallback);
+    try {
+      return DurationText.parse(name, raw, "-D" + name + "=" + fallback);
+    } catch (DurationFormatException e) {
+      throw new BenchConfigException(e.getMessage(), e);
     }
-    double amount = Double.parseDouble(m.group(1));
-    double nanosPerUnit = switch (m.group(2)) {
-      case "ms" -> 1e6;
-      case "s" -> 1e9;
-      case "m" -> 60e9;
-      default -> 3600e9;
-    };
-    return Duration.ofNanos(Math.round(amount * nanosPerUnit));
   }
 
   /** Every name set in any source: system properties, environment and the {@code .env} file. */

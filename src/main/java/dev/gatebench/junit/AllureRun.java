@@ -4,6 +4,8 @@ import dev.gatebench.gateway.Gateway;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.report.AllureAttachments;
+import dev.gatebench.run.Measurement;
+import dev.gatebench.run.RowCheck;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 import java.io.IOException;
@@ -16,7 +18,9 @@ import java.util.stream.Stream;
 final class AllureRun {
   private AllureRun() {}
 
-  static void describe(RunResult result, Gateway gateway, Path resultFile, double timeScale) {
+  static void describe(Measurement measurement, Gateway gateway, double timeScale) {
+    RunResult result = measurement.result();
+    Path resultFile = measurement.file();
     Allure.parameter("gateway", gateway.displayName());
     Allure.parameter("suite", result.suite());
     Allure.parameter("timeScale", timeScale);
@@ -24,9 +28,11 @@ final class AllureRun {
     result.metrics().forEach(AllureRun::thresholdSteps);
     AllureAttachments.attach(resultFile, resultFile.getFileName().toString(), "application/json");
     histogramLogs(resultFile).forEach(log -> AllureAttachments.attach(log, log.getFileName().toString(), "text/plain"));
-    boolean thresholdFailed = result.metrics().values().stream()
-        .flatMap(m -> m.thresholds().values().stream()).anyMatch(t -> !t.ok());
-    if (thresholdFailed) attachLog(gateway);
+  }
+
+  /** A plan's check as one step, passed or failed with each failure (also a failure only recorded). */
+  static void check(RowCheck check) {
+    Allure.step(check.describe(), check.passed() ? Status.PASSED : Status.FAILED);
   }
 
   /** The gateway's own log (stdout and stderr of its process), when it has one: for runs that failed. */

@@ -1,28 +1,23 @@
 package dev.gatebench.junit;
 
 import dev.gatebench.config.BenchConfig;
-import dev.gatebench.metrics.ResultFileException;
-import dev.gatebench.metrics.RunResult;
-import dev.gatebench.metrics.RunResultJson;
 import dev.gatebench.report.AfterSuites;
-import dev.gatebench.report.ComparisonReport;
 import dev.gatebench.report.SkippedRow;
 import dev.gatebench.report.gate.GateReport;
+import dev.gatebench.run.BenchRun;
 import dev.gatebench.session.BenchStack;
 import dev.gatebench.session.Preflight;
 import dev.gatebench.stack.GatewayAvailability;
-import dev.gatebench.upstream.MockUpstream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Everything a JVM's benchmark suites share: the configuration, the mock upstream and the started
- * gateways ({@link BenchStack}), and the results gathered so far. Created on first use and kept in the root
+ * Everything a JVM's benchmark suites share: the started mock and gateways ({@link BenchStack}), the
+ * {@link BenchRun} that measures against them and keeps the results, and the rows skipped. Created on first use and kept in the root
  * extension store. After each suite class the regression gate checks that suite and the comparison
  * report is rewritten ({@link #finishSuite}): a failure there is reported against the suite, with its
  * own message, where one thrown when the store closes would reach the user wrapped in JUnit's "Failed
@@ -33,16 +28,15 @@ final class BenchSession implements AutoCloseable {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BenchSession.class);
   static final Path REPORT_DIR = Path.of("target", "gatebench-report");
 
-  private final BenchConfig config;
   private final BenchStack stack;
-  private final List<RunResult> results = new ArrayList<>();
+  private final BenchRun run;
   private final List<SkippedRow> skipped = new ArrayList<>();
   private Optional<GateReport> gates = Optional.empty();
   private boolean closed;
 
   private BenchSession(BenchConfig config, BenchStack stack) {
-    this.config = config;
     this.stack = stack;
+    this.run = BenchRun.on(config, stack);
   }
 
   /**
@@ -72,7 +66,7 @@ final class BenchSession implements AutoCloseable {
     stack.availability().stream().flatMap(row -> row.unavailableReason().stream())
         .forEach(reason -> System.out.println("gatebench: " + reason));
     try {
-      stack.mock().ifPresent(mock -> Loads.warmUp(config, mock));
+      stack.mock().ifPresent(mock -> BenchRun.warmUp(config, mock));
     } catch (RuntimeException e) {
       stack.close();
       throw e;
@@ -81,54 +75,20 @@ final class BenchSession implements AutoCloseable {
   }
 
   BenchConfig config() {
-    return config;
+    return run.config();
   }
 
-  Optional<MockUpstream> mock() {
-    return stack.mock();
+  /** Measures suites against the session's gateways and keeps every run for the report. */
+  BenchRun run() {
+    return run;
   }
 
   List<GatewayAvailability> availability() {
     return stack.availability();
   }
 
-  /** Facts of the upstream recorded with every result: which one, and the mock's latency profile. */
-  Map<String, Object> upstreamFacts() {
-    return stack.upstreamFacts();
-  }
-
-  /**
-   * Writes a run's result file and keeps the run for the report. The run is kept even when its file
-   * cannot be written: the report then shows its figures and says that the file is missing.
-   *
-   * @return the result file
-   * @throws ResultFileException after keeping the run, when the file could not be written
-   */
-  Path keep(RunResult result) {
-    try {
-      Path file = RunResultJson.write(result, config.resultsDir());
-      record(result);
-      return file;
-    } catch (ResultFileException e) {
-      record(result.withEnvironment(Map.of(ComparisonReport.UNWRITTEN, e.getMessage())));
-      throw e;
-    }
-  }
-
-  synchronized void record(RunResult result) {
-    results.add(result);
-  }
-
   synchronized void recordSkipped(Class<?> suiteClass, SkippedGateway gateway) {
-    skipped.add(new SkippedRow(suiteName(suiteClass), gateway.name(), gateway.reason()));
-  }
-
-  /** The suite a class runs: its tag other than {@code benchmark}, e.g. {@code baseline}. */
-  static String suiteName(Class<?> suiteClass) {
-    for (Tag tag : suiteClass.getAnnotationsByType(Tag.class)) {
-      if (!tag.value().equals("benchmark")) return tag.value();
-    }
-    return suiteClass.getSimpleName();
+    skipped.add(new SkippedRow(SuiteClasses.name(suiteClass), gateway.name(), gateway.reason()));
   }
 
   /**
@@ -136,8 +96,8 @@ final class BenchSession implements AutoCloseable {
    * {@link AfterSuites#finishSuite}); a regression fails that class with the gate's message.
    */
   synchronized void finishSuite(Class<?> suiteClass) {
-    gates = AfterSuites.finishSuite(suiteName(suiteClass), List.copyOf(results), List.copyOf(skipped), gates, config,
-        REPORT_DIR).map(g -> gates.map(e -> e.and(g)).orElse(g)).or(() -> gates);
+    gates = AfterSuites.finishSuite(SuiteClasses.name(suiteClass), run.results(), List.copyOf(skipped), gates,
+        run.config(), REPORT_DIR).map(g -> gates.map(e -> e.and(g)).orElse(g)).or(() -> gates);
   }
 
   /** Stops every gateway and the mock; the report and the gate ran after each suite already. */

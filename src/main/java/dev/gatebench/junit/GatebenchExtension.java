@@ -23,7 +23,7 @@ public final class GatebenchExtension implements BeforeAllCallback, AfterAllCall
     BenchSession session = BenchSession.of(context);
     if (session.config().flag("gatebench.updateBaseline", false)) return;
     session.config().get("gatebench.baseline").ifPresent(location ->
-        BaselineStore.read(Path.of(location), BenchSession.suiteName(context.getRequiredTestClass())));
+        BaselineStore.read(Path.of(location), SuiteClasses.name(context.getRequiredTestClass())));
   }
 
   /** The suite's regression gate and the report so far; a regression fails this suite class. */
@@ -39,6 +39,6 @@ public final class GatebenchExtension implements BeforeAllCallback, AfterAllCall
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return new BenchmarkRunner(BenchSession.of(context));
+    return new BenchmarkRunner(BenchSession.of(context).run(), context.getRequiredTestClass());
   }
 }

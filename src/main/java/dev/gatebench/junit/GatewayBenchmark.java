@@ -10,8 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Turns the harness on for a suite class: the stack (mock upstream and gateways) is started once
- * per JVM, gateways are supplied by {@link AllGateways}, and a {@link BenchmarkRunner} parameter
- * runs scenarios, writes results and attaches them to Allure.
+ * per JVM, an {@link EveryGateway} method runs once per gateway row ({@link AllGateways} supplies rows
+ * to a {@code @ParameterizedTest}), and a {@link BenchmarkRunner} parameter runs the class's declared
+ * {@code Suite}, writes results and attaches them to Allure. The class's {@code @Tag} other than
+ * {@code benchmark} is the suite's name, e.g. {@code @Tag("baseline")}.
  */
 @Target(TYPE)
 @Retention(RUNTIME)

@@ -78,7 +78,7 @@ final class K6OptionsParser {
 
   private Duration toDuration(String name, Object raw) {
     if (raw instanceof Duration d) return d;
-    if (raw instanceof String s) return Durations.parse(s);
+    if (raw instanceof String s) return Durations.parse(executor.k6Name() + " option '" + name + "'", s);
     throw bad(name, "a k6 duration such as \"30s\"", raw);
   }
 

@@ -21,7 +21,7 @@ public record Stage(Duration duration, int target) {
 
   /** As k6 writes it: {@code Stage.of("30s", 5)}. */
   public static Stage of(String duration, int target) {
-    return new Stage(Durations.parse(duration), target);
+    return new Stage(Durations.parse("stage duration", duration), target);
   }
 
   public static Stage of(Duration duration, int target) {

@@ -1,5 +1,7 @@
 package dev.gatebench.threshold;
 
+import dev.gatebench.units.DurationFormatException;
+import dev.gatebench.units.DurationText;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,6 @@ final class ThresholdParser {
   private static final Pattern AGGREGATION = Pattern.compile("\\s*(avg|min|max|med|rate|count|value|p\\(([^)]*)\\))");
   private static final Pattern WORD = Pattern.compile("\\s*([^<>=!\\s]*)");
   private static final Pattern OPERATOR = Pattern.compile("\\s*(===|==|!=|<=|>=|<|>)");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
   private static final Set<String> OBJECT_KEYS = Set.of("threshold", "abortOnFail", "delayAbortEval");
 
   private ThresholdParser() {}
@@ -96,30 +97,12 @@ final class ThresholdParser {
     return flag ? threshold.abortingOnFail() : threshold;
   }
 
-  /** k6 durations: {@code 10s}, {@code 500ms}, {@code 1m30s}, {@code 1h}. */
+  /** k6 durations: {@code 10s}, {@code 500ms}, {@code 1m30s}, {@code 1h} ({@link DurationText}). */
   static Duration duration(Object raw, Map<String, ?> k6Object) {
-    String text = String.valueOf(raw).strip();
-    Matcher part = DURATION_PART.matcher(text);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (part.find() && part.start() == end) {
-      total = total.plus(unit(Double.parseDouble(part.group(1)), part.group(2)));
-      end = part.end();
+    try {
+      return DurationText.parse("delayAbortEval", String.valueOf(raw), "delayAbortEval: '10s'");
+    } catch (DurationFormatException e) {
+      throw new ThresholdException("Invalid threshold object " + k6Object + ": " + e.getMessage());
     }
-    if (end == 0 || end != text.length()) {
-      throw new ThresholdException("Invalid threshold object " + k6Object + ": delayAbortEval must be a "
-          + "duration like 10s, 500ms or 1m30s but was '" + raw + "'; e.g. delayAbortEval: '10s'");
-    }
-    return total;
-  }
-
-  private static Duration unit(double amount, String unit) {
-    double nanosPerUnit = switch (unit) {
-      case "ms" -> 1e6;
-      case "s" -> 1e9;
-      case "m" -> 60e9;
-      default -> 3600e9;
-    };
-    return Duration.ofNanos(Math.round(amount * nanosPerUnit));
   }
 }

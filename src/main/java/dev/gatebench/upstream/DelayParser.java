@@ -1,6 +1,7 @@
 package dev.gatebench.upstream;
 
-import java.math.BigDecimal;
+import dev.gatebench.units.DurationFormatException;
+import dev.gatebench.units.DurationText;
 import java.time.Duration;
 
 /** Parses the textual delay forms accepted by {@link Delay#parse(String)}. */
@@ -35,23 +36,11 @@ final class DelayParser {
     return new Duration[] {duration(parts[0].trim(), original), duration(parts[1].trim(), original)};
   }
 
-  /** Parses one duration: a number with unit ns, us, ms or s; a bare 0 is allowed. */
+  /** One duration of a delay, in gatebench's one syntax ({@link DurationText}); a bare 0 is allowed. */
   static Duration duration(String value, String original) {
     try {
-      if (value.equals("0")) {
-        return Duration.ZERO;
-      }
-      String unit = value.replaceAll("^[0-9.]+", "");
-      BigDecimal amount = new BigDecimal(value.substring(0, value.length() - unit.length()));
-      long nanosPerUnit = switch (unit) {
-        case "ns" -> 1L;
-        case "us" -> 1_000L;
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        default -> throw new NumberFormatException("unit '" + unit + "'");
-      };
-      return Duration.ofNanos(amount.multiply(BigDecimal.valueOf(nanosPerUnit)).longValueExact());
-    } catch (NumberFormatException | ArithmeticException e) {
+      return DurationText.parse("delay", value, "250ms");
+    } catch (DurationFormatException e) {
       throw new IllegalArgumentException("delay '" + original + "' is not a duration; " + FORMS, e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.gatebench.upstream;
 
+import dev.gatebench.units.DurationText;
 import java.time.Duration;
 
 /** Parses {@link MockUpstreamMain}'s flags into a builder; each mistake names flag, value and fix. */
@@ -74,10 +75,9 @@ final class Flags {
         case "--seed" -> builder = builder.seed(check(flag, value, "42", () -> Long.parseLong(value)));
         case "--ttft" -> ttft = check(flag, value, "250ms", () -> Delay.parse(value));
         case "--itl" -> itl = check(flag, value, "10ms", () -> Delay.parse(value));
-        case "--stall" -> plan = plan.withStall(
-            check(flag, value, "5s", () -> DelayParser.duration(value.trim(), value)), plan.closeAfterStall());
+        case "--stall" -> plan = plan.withStall(DurationText.parse(flag, value, flag + " 5s"), plan.closeAfterStall());
         case "--fault" -> plan = fault(plan, value);
-        case "--report-every" -> reportEvery = check(flag, value, "5s", () -> DelayParser.duration(value.trim(), value));
+        case "--report-every" -> reportEvery = DurationText.parse(flag, value, flag + " 5s");
         default -> throw new IllegalArgumentException("unknown flag '" + flag + "'; see --help for the flags");
       }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatebench.load.Executor;
+import dev.gatebench.units.DurationCases;
 import dev.gatebench.upstream.LatencyProfile;
 import dev.gatebench.upstream.MockUpstream;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +55,8 @@ class LoadMainTest {
         Arguments.of(new String[] {"--url", URL, "--rate", "fast"},
             "--rate must be a whole number >= 1 but was 'fast'; e.g. --rate 50"),
         Arguments.of(new String[] {"--url", URL, "--duration", "30"},
-            "--duration '30' is not a k6 duration; use a number with ms, s, m or h, e.g. --duration 30s or 1m30s"),
+            "--duration must be a duration, a number and a unit (ns, us, ms, s, m, h or d), or several as in 1m30s, "
+                + "but was '30'; e.g. --duration 30s"),
         Arguments.of(new String[] {"--url", URL, "--executor", "closed"},
             "--executor: unknown executor 'closed'; valid executors are: per-vu-iterations, shared-iterations, "
                 + "constant-vus, ramping-vus, constant-arrival-rate, ramping-arrival-rate"),
@@ -114,5 +116,28 @@ class LoadMainTest {
     String err() {
       return errBytes.toString(StandardCharsets.UTF_8);
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.gatebench.units.DurationCases#valid")
+  void readsEveryDurationFlagInTheOneSyntax(String text, Duration expected) {
+    LoadMain.Options options = LoadMain.Options.parse(new String[] {"--url", URL, "--executor", "constant-vus",
+        "--duration", text, "--think", text, "--warmup", text});
+
+    assertThat(options.scenario().duration()).as("--duration %s", text).isEqualTo(expected);
+    assertThat(options.scenario().thinkTime()).as("--think %s", text).isEqualTo(expected);
+    assertThat(options.warmup()).as("--warmup %s", text).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.gatebench.units.DurationCases#invalid")
+  void refusesADurationFlagThatIsNoDurationInTheOneMessageShape(String text) {
+    Output output = new Output();
+
+    int code = LoadMain.run(new String[] {"--url", URL, "--think", text}, output.out, output.err);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(output.err()).as("the console's first line")
+        .startsWith("gatebench load: --think " + DurationCases.ruleAndValue(text) + "--think 30s\n");
   }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.gatebench.units.DurationCases;
 
 class BenchConfigTest {
 
@@ -73,8 +75,9 @@ class BenchConfigTest {
     BenchConfig config = BenchConfig.of(Map.of("gatebench.mock.ttft", "fast"), Map.of(), Map.of());
 
     assertThatThrownBy(config::mockTtft)
-        .hasMessage("gatebench.mock.ttft must be a duration like 250ms, 1.5s or 2m but was 'fast'; "
-            + "e.g. -Dgatebench.mock.ttft=250ms");
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("gatebench.mock.ttft must be a duration, a number and a unit (ns, us, ms, s, m, h or d), or "
+            + "several as in 1m30s, but was 'fast'; e.g. -Dgatebench.mock.ttft=250ms");
   }
 
   @Test
@@ -145,5 +148,22 @@ class BenchConfigTest {
 
     assertThatThrownBy(config::temperature).isInstanceOf(BenchConfigException.class)
         .hasMessage("TEST_TEMPERATURE must be in [0, 2] but was '" + raw + "'; e.g. TEST_TEMPERATURE=0.7");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.gatebench.units.DurationCases#valid")
+  void readsEveryDurationOfTheOneSyntax(String text, Duration expected) {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.mock.ttft", text), Map.of(), Map.of());
+
+    assertThat(config.mockTtft()).as("-Dgatebench.mock.ttft=%s", text).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.gatebench.units.DurationCases#invalid")
+  void refusesWhatIsNoDurationInTheOneMessageShape(String text) {
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.deadAfter", text), Map.of(), Map.of());
+
+    assertThatThrownBy(() -> config.duration("gatebench.deadAfter", "3s")).isInstanceOf(BenchConfigException.class)
+        .hasMessage("gatebench.deadAfter " + DurationCases.ruleAndValue(text) + "-Dgatebench.deadAfter=3s");
   }
 }

@@ -1,10 +1,17 @@
 package dev.gatebench.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -17,9 +24,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
  * prints what a user reads on the console for it, the way surefire prints a failure: the exception's
  * class and the first line of its message. Used by {@link ConsoleFirstLineTest} in a forked JVM.
  *
- * <p>Arguments: one per case, {@code name::key=value::key=value}; a key {@code class} picks
- * {@code TinyBenchmark$WithoutExtension}. Output: {@code CASE name}, then {@code FAILED <what>: <line>},
- * {@code ABORTED <what>: <reason>}, and whatever gatebench printed (lines starting {@code gatebench:}).
+ * <p>Arguments: one per case, {@code name::key=value::key=value}; a key {@code class} picks a suite
+ * nested in {@link TinyBenchmark}, e.g. {@code class=WithoutExtension}. Output: {@code CASE name}, then {@code FAILED <what>: <line>},
+ * {@code ABORTED <what>: <reason>}, {@code SKIPPED <what>: <reason>}, {@code PASSED <test>}, and whatever gatebench printed (lines starting {@code gatebench:}).
  */
 public final class ConsoleRun {
   private ConsoleRun() {}
@@ -33,8 +40,8 @@ public final class ConsoleRun {
       Class<?> suite = TinyBenchmark.class;
       for (int i = 1; i < parts.length; i++) {
         String[] kv = parts[i].split("=", 2);
-        if (kv[0].equals("class")) { // the only other suite: TinyBenchmark$WithoutExtension
-          suite = TinyBenchmark.WithoutExtension.class;
+        if (kv[0].equals("class")) { // a suite nested in TinyBenchmark, e.g. class=WithoutExtension
+          suite = nested(kv[1]);
           continue;
         }
         System.setProperty(kv[0], kv[1]);
@@ -45,6 +52,48 @@ public final class ConsoleRun {
       set.forEach(System::clearProperty);
     }
     System.out.println("DONE");
+  }
+
+  private static Class<?> nested(String simpleName) {
+    try {
+      return Class.forName(TinyBenchmark.class.getName() + "$" + simpleName);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("no suite TinyBenchmark." + simpleName, e);
+    }
+  }
+
+  /**
+   * Runs {@code cases} in one forked JVM whose working directory is {@code dir} and which inherits no
+   * gatebench variable; returns each case's console lines.
+   */
+  static Map<String, List<String>> fork(Path dir, List<String> cases) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-cp", classPath(), ConsoleRun.class.getName()));
+    command.addAll(cases);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("GATEBENCH_") || k.startsWith("TEST_")
+        || k.startsWith("INFERXGATE_") || k.startsWith("LITELLM_") || k.equals("ANTHROPIC_API_KEY"));
+    Process process = builder.start();
+    process.getOutputStream().close();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("forked console run finished").isTrue();
+    return byCase(new String(output, StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, List<String>> byCase(String output) {
+    Map<String, List<String>> cases = new LinkedHashMap<>();
+    List<String> current = new ArrayList<>();
+    for (String line : output.split("\n")) {
+      if (line.startsWith("CASE ")) cases.put(line.substring(5), current = new ArrayList<>());
+      else current.add(line);
+    }
+    assertThat(output).as("forked console run output").contains("DONE");
+    return cases;
+  }
+
+  /** Surefire's real test class path (its own is a manifest-only jar). */
+  private static String classPath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
   /** Prints each failure as surefire's console does: exception class, then the message's first line. */
@@ -62,6 +111,9 @@ public final class ConsoleRun {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+      if (test.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+        out.println("PASSED " + test.getDisplayName());
+      }
       result.getThrowable().ifPresent(t -> out.println(result.getStatus() + " " + test.getDisplayName() + ": "
           + firstLine(t)));
     }

@@ -43,7 +43,7 @@ class GatebenchExtensionTest {
 
   @Test
   void suiteNameIsTheTagThatIsNotBenchmark() {
-    assertThat(BenchSession.suiteName(SkipCase.class)).isEqualTo("baseline");
+    assertThat(SuiteClasses.name(SkipCase.class)).isEqualTo("baseline");
   }
 
   @Tag("benchmark")

@@ -112,7 +112,8 @@ class ScenarioTest {
         bad(() -> Scenario.constantVus(1, Duration.ofSeconds(1)).scaled(0), "timeScale must be > 0 but was 0.0"),
         bad(() -> Stage.of("30s", -1), "stage target must be >= 0 but was -1"),
         bad(() -> Stage.of("thirty", 1),
-            "duration 'thirty' is not a k6 duration; use a number with ms, s, m or h, e.g. \"30s\" or \"1m30s\""));
+            "stage duration must be a duration, a number and a unit (ns, us, ms, s, m, h or d), or several as in "
+                + "1m30s, but was 'thirty'; e.g. stage duration \"30s\" or \"1m30s\""));
   }
 
   private static Arguments bad(ThrowingCallable call, String message) {

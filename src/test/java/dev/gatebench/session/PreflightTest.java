@@ -38,12 +38,12 @@ class PreflightTest {
   @Test
   void listsEveryProblemInOneMessageEachWithItsSettingValueAndFix() {
     assertThatThrownBy(() -> Preflight.check(config("gatebench.timeScale", "0", "TEST_MAX_TOKENS", "-5",
-        "gatebench.mock.ttft", "800us", "gatebench.litellm.workers", "-2")))
+        "gatebench.mock.ttft", "fast", "gatebench.litellm.workers", "-2")))
         .isInstanceOf(BenchConfigException.class)
         .hasMessage("4 settings to fix before gatebench can run (nothing was started):"
             + " (1) gatebench.timeScale must be in (0, 1] but was '0'; e.g. -Dgatebench.timeScale=0.05 for a smoke run"
-            + " (2) gatebench.mock.ttft must be a duration like 250ms, 1.5s or 2m but was '800us'; e.g. "
-            + "-Dgatebench.mock.ttft=250ms"
+            + " (2) gatebench.mock.ttft must be a duration, a number and a unit (ns, us, ms, s, m, h or d), or "
+            + "several as in 1m30s, but was 'fast'; e.g. -Dgatebench.mock.ttft=250ms"
             + " (3) TEST_MAX_TOKENS must be >= 1 but was -5; e.g. TEST_MAX_TOKENS=100"
             + " (4) gatebench.litellm.workers must be in 1..64 but was -2; e.g. -Dgatebench.litellm.workers=4");
   }

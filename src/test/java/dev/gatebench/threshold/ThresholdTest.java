@@ -3,6 +3,7 @@ package dev.gatebench.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatebench.units.DurationCases;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,7 +116,8 @@ class ThresholdTest {
     assertThatThrownBy(() -> Threshold.parse(k6Object))
         .isInstanceOf(ThresholdException.class)
         .hasMessage("Invalid threshold object {threshold=rate<0.1, delayAbortEval=10 seconds}: delayAbortEval must "
-            + "be a duration like 10s, 500ms or 1m30s but was '10 seconds'; e.g. delayAbortEval: '10s'");
+            + "be a duration, a number and a unit (ns, us, ms, s, m, h or d), or several as in 1m30s, but was "
+            + "'10 seconds'; e.g. delayAbortEval: '10s'");
   }
 
   @Test
@@ -127,5 +129,21 @@ class ThresholdTest {
     assertThat(t.holdsFor(Double.NaN)).as("no samples").isFalse();
     assertThat(Threshold.parse("p(95)<=300").holdsFor(300)).isTrue();
     assertThat(Threshold.parse("count!=0").holdsFor(0)).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.gatebench.units.DurationCases#valid")
+  void readsDelayAbortEvalInTheOneDurationSyntax(String text, Duration expected) {
+    Threshold t = Threshold.parse(Map.of("threshold", "rate<0.1", "abortOnFail", true, "delayAbortEval", text));
+
+    assertThat(t.delayAbortEval()).as("delayAbortEval: '%s'", text).contains(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.gatebench.units.DurationCases#invalid")
+  void refusesADelayAbortEvalThatIsNoDurationInTheOneMessageShape(String text) {
+    assertThatThrownBy(() -> Threshold.parse(Map.of("threshold", "rate<0.1", "delayAbortEval", text)))
+        .isInstanceOf(ThresholdException.class)
+        .hasMessageEndingWith(": delayAbortEval " + DurationCases.ruleAndValue(text) + "delayAbortEval: '10s'");
   }
 }

@@ -3,7 +3,10 @@ package dev.gatebench.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatebench.units.DurationCases;
 import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /** The standalone flags build the right mock; a mistake names flag, value and a fix. */
@@ -59,5 +62,25 @@ class FlagsTest {
   void helpIsAFlagOfItsOwn() {
     assertThatThrownBy(() -> Flags.parse("--help")).isInstanceOf(Flags.HelpRequested.class);
     assertThat(Flags.USAGE).contains("--ttft", "--fault NAME=RATE", "reset");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.gatebench.units.DurationCases#valid")
+  void readsEveryDurationFlagInTheOneSyntax(String text, Duration expected) {
+    Flags.Options options = Flags.options("--stall", text, "--report-every", text, "--ttft", text,
+        "--itl", "uniform(" + text + "," + text + ")");
+    try (MockUpstream mock = options.builder().port(0).start()) {
+      assertThat(mock.faults().stall()).as("--stall %s", text).isEqualTo(expected);
+      assertThat(options.reportEvery()).as("--report-every %s", text).isEqualTo(expected);
+      assertThat(mock.latency()).as("--ttft %s", text)
+          .isEqualTo(LatencyProfile.of(Delay.fixed(expected), Delay.uniform(expected, expected)));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.gatebench.units.DurationCases#invalid")
+  void refusesADurationFlagThatIsNoDurationInTheOneMessageShape(String text) {
+    assertThatThrownBy(() -> Flags.options("--stall", text))
+        .hasMessage("--stall " + DurationCases.ruleAndValue(text) + "--stall 5s");
   }
 }

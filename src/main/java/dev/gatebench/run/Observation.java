@@ -1,4 +1,4 @@
-package dev.gatebench.junit;
+package dev.gatebench.run;
 
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.metrics.MetricNames;

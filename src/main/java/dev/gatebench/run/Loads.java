@@ -1,4 +1,4 @@
-package dev.gatebench.junit;
+package dev.gatebench.run;
 
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.Gateway;
@@ -12,9 +12,7 @@ import dev.gatebench.metrics.RunResult;
 import dev.gatebench.threshold.Thresholds;
 import dev.gatebench.upstream.MockUpstream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 /** Drives one scenario against a gateway with the configured request: model, tokens, temperature, streaming. */
 final class Loads {
@@ -37,22 +35,6 @@ final class Loads {
     Target target = new Target(gateway.name(), gateway.chatCompletionsUrl(), gateway.authHeaders());
     return StandardMetrics.runner(LoadEngine.of(requests), console)
         .run(suite, target, scenario, StandardMetrics.checks(thresholds), liveness);
-  }
-
-  /**
-   * Fails the row of a run that ended before its schedule (its gateway died, or an abortOnFail
-   * threshold failed), once its result is written: k6 fails such a run too.
-   *
-   * @param resultFile where the result was written
-   * @throws AssertionError naming the run, why it ended and where its result is
-   */
-  static void requireCompleted(RunResult result, Path resultFile) {
-    result.abortedBy().ifPresent(reason -> {
-      throw new AssertionError(String.format(Locale.ROOT,
-          "%s against %s was aborted after %.1f s: %s.%nIts result so far is in %s; find why in the gateway's "
-              + "log, then re-run", result.suite(), result.target(), result.testRunDurationMs() / 1000.0, reason,
-          resultFile));
-    });
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.gatebench.junit;
+package dev.gatebench.run;
 
 import static io.restassured.RestAssured.given;
 

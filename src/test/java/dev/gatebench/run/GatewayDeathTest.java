@@ -1,4 +1,4 @@
-package dev.gatebench.junit;
+package dev.gatebench.run;
 
 import static dev.gatebench.metrics.MetricNames.CHAT_COMPLETION_LATENCY;
 import static dev.gatebench.metrics.MetricNames.REQUESTS_FAILED;
@@ -95,7 +95,7 @@ class GatewayDeathTest {
         .isGreaterThanOrEqualTo(20.0);
     Path file = RunResultJson.write(dead, dir);
     assertThat(RunResultJson.read(file).abortedBy()).as("the written result is marked").contains(expectedReason);
-    assertThatThrownBy(() -> Loads.requireCompleted(dead, file)).isInstanceOf(AssertionError.class)
+    assertThatThrownBy(() -> new Measurement(dead, file).requirePassed()).isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("sustained against forked was aborted after ")
         .hasMessageContaining(expectedReason).hasMessageContaining(file.toString());
 

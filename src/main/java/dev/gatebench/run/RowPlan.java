@@ -1,0 +1,51 @@
+package dev.gatebench.run;
+
+import dev.gatebench.load.Scenario;
+import dev.gatebench.upstream.MockUpstream;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a {@link Suite} runs one gateway row: which runs, streamed or not, and what is checked beyond
+ * the declared thresholds. Every plan writes each run it keeps as {@code <name>-<gateway>-<timestamp>.json}
+ * and hands back one {@link RowResult}; {@link BenchRun} has checked the gateway with one chat completion
+ * before. Immutable.
+ */
+public abstract sealed class RowPlan permits OneRun, StreamingFidelity, CapacitySweep {
+  RowPlan() {}
+
+  /**
+   * One run of {@code scenario}, scaled by {@code gatebench.timeScale}, streamed as {@code gatebench.stream}
+   * says: the plan of {@code Suite.of(scenario)}.
+   */
+  public static RowPlan once(Scenario scenario) {
+    return new OneRun(Objects.requireNonNull(scenario, "scenario"));
+  }
+
+  /**
+   * {@code scenario} (scaled) with whole answers as {@code <suite>-off}, then with {@code stream: true} as
+   * {@code <suite>}; the streamed run is judged against what the mock sent ({@code environment.streaming})
+   * and the row checked to stream faithfully (see {@code streaming.StreamingAssessment}). Needs the mock.
+   */
+  public static RowPlan plainThenStreamed(Scenario scenario) {
+    return new StreamingFidelity(Objects.requireNonNull(scenario, "scenario"));
+  }
+
+  /**
+   * Constant-arrival-rate sweeps, whole answers then streamed, from {@code gatebench.capacity.*}; each
+   * step of a gateway compared with the Direct row's at the same rate, so Direct runs first. One result
+   * per row, its first judged step, with the sweeps in {@code environment.capacity}; the row checked to
+   * hold the bound up to {@code gatebench.capacity.requiredRate} (see {@code capacity.CapacitySweeper}).
+   */
+  public static RowPlan capacitySweep() {
+    return new CapacitySweep();
+  }
+
+  /** Why this plan cannot run against this upstream, e.g. it judges against the mock's counters; empty when it can. */
+  Optional<String> cannotRun(Optional<MockUpstream> mock) {
+    return Optional.empty();
+  }
+
+  /** Runs the row. */
+  abstract RowResult run(RowRun row);
+}

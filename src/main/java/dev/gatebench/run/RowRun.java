@@ -1,0 +1,85 @@
+package dev.gatebench.run;
+
+import dev.gatebench.config.BenchConfig;
+import dev.gatebench.gateway.Gateway;
+import dev.gatebench.load.Scenario;
+import dev.gatebench.metrics.RunResult;
+import dev.gatebench.threshold.Thresholds;
+import dev.gatebench.upstream.MockUpstream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a {@link RowPlan} may do with one row: drive a scenario against its gateway, streamed or not,
+ * watched or not; write a run with the row's facts; judge a check by {@code gatebench.checks}. Scenarios
+ * are run as given (a plan scales them). The mock's counters are reset before each load, so a plan reads
+ * them right after the load it judges.
+ */
+final class RowRun {
+  private static final String DIRECT = "direct";
+
+  private final BenchRun bench;
+  private final String suite;
+  private final Gateway gateway;
+  private final BenchConfig settings;
+  private final Thresholds thresholds;
+
+  RowRun(BenchRun bench, String suite, Gateway gateway, BenchConfig settings, Thresholds thresholds) {
+    this.bench = bench;
+    this.suite = suite;
+    this.gateway = gateway;
+    this.settings = settings;
+    this.thresholds = thresholds;
+  }
+
+  String suite() {
+    return suite;
+  }
+
+  /** The configuration with the suite's own settings over it. */
+  BenchConfig settings() {
+    return settings;
+  }
+
+  Optional<MockUpstream> mock() {
+    return bench.mock();
+  }
+
+  /** Whether this is the reference row, the mock reached directly. */
+  boolean isDirect() {
+    return gateway.name().equals(DIRECT);
+  }
+
+  /** A value kept for the whole run under its type, made on first use: e.g. the reference row's sweeps. */
+  <T> T shared(Class<T> type, Supplier<T> create) {
+    return bench.shared(type, create);
+  }
+
+  /** Drives {@code scenario} with the suite's thresholds; nothing is written. */
+  RunResult load(String name, Scenario scenario, boolean stream) {
+    bench.mock().ifPresent(m -> m.counters().reset()); // rows never run at the same time
+    BenchConfig streamed = settings.with(Map.of("gatebench.stream", Boolean.toString(stream)));
+    return Loads.run(streamed, name, gateway, scenario, thresholds);
+  }
+
+  /** As {@link #load}, with the gateway's CPU, memory and Prometheus metrics watched. */
+  RunResult observed(String name, Scenario scenario, boolean stream) {
+    Observation observation = Observation.start(gateway);
+    return observation.finish(load(name, scenario, stream));
+  }
+
+  /** Writes {@code result} with the gateway's and upstream's facts and {@code more} in its environment. */
+  Measurement keep(RunResult result, Map<String, Object> more) {
+    RunResult full = result.withEnvironment(bench.facts(gateway, settings)).withEnvironment(more);
+    return new Measurement(full, bench.keep(full));
+  }
+
+  /** A check of this row; a failed one not enforced is said on the console. */
+  RowCheck check(String name, List<String> failures) {
+    RowCheck check = new RowCheck(name, gateway.displayName(), failures, RowCheck.enforced(settings, isDirect()));
+    check.notice().ifPresent(System.out::println);
+    return check;
+  }
+}
