@@ -47,8 +47,14 @@ final class CgroupV1Memory {
     Files.writeString(group.resolve("memory.limit_in_bytes"), Long.toString(bytes));
     Path swap = group.resolve("memory.memsw.limit_in_bytes");
     if (Files.isRegularFile(swap)) Files.writeString(swap, Long.toString(bytes));
-    Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
-    return () -> remove(gateway, group, bytes);
+    AutoCloseable removal = () -> remove(gateway, group, bytes);
+    try {
+      Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
+    } catch (IOException e) {
+      // a process that already exited cannot join; its group goes, and readiness reports the exit
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) throw e;
+    }
+    return removal;
   }
 
   private void remove(String gateway, Path group, long bytes) throws IOException {

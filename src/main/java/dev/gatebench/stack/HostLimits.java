@@ -82,6 +82,7 @@ final class HostLimits {
       Files.writeString(group.resolve("cgroup.procs"), Long.toString(process.handle().pid()));
       return Optional.of(() -> Files.deleteIfExists(group));
     } catch (IOException e) {
+      if (!process.isAlive()) return Optional.of(() -> Files.deleteIfExists(group)); // readiness reports the exit
       throw new IllegalStateException("cannot confine " + process + " to " + group + ": " + e.getMessage(), e);
     }
   }
