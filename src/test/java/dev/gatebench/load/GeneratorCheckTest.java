@@ -143,8 +143,8 @@ class GeneratorCheckTest {
     assertThatThrownBy(() -> GeneratorCheck.of(BenchConfig.of(Map.of("gatebench.generator.maxLag", "5"), Map.of(),
         Map.of())))
         .isInstanceOf(BenchConfigException.class)
-        .hasMessage("gatebench.generator.maxLag must be a duration like 250ms, 1.5s or 2m but was '5'; "
-            + "e.g. -Dgatebench.generator.maxLag=5ms");
+        .hasMessage("gatebench.generator.maxLag must be a duration, a number and a unit (ns, us, ms, s, m, h or d), "
+            + "or several as in 1m30s, but was '5'; e.g. -Dgatebench.generator.maxLag=5ms");
   }
 
   private static RunResult result(Map<String, Double> lagValues) {
