@@ -28,6 +28,14 @@ public interface GatewayKind {
     return 8080;
   }
 
+  /**
+   * Whether a run that names no gateways ({@code gatebench.gateways} unset) has its row; {@code false}
+   * for a gateway that runs only when named, such as a test double.
+   */
+  default boolean selectedByDefault() {
+    return true;
+  }
+
   /** The path of its OpenAI-compatible chat completions endpoint. */
   default String chatCompletionsPath() {
     return "/v1/chat/completions";

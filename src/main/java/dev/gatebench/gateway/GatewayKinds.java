@@ -49,12 +49,12 @@ public final class GatewayKinds {
 
   /**
    * The rows named in {@code gatebench.gateways}, in the order given, without repeats; an empty list
-   * selects every kind's plain row. An entry is a name, or a variant such as {@code litellm[workers=4]}.
+   * selects the plain row of every kind {@linkplain GatewayKind#selectedByDefault() selected by default}. An entry is a name, or a variant such as {@code litellm[workers=4]}.
    *
    * @throws BenchConfigException listing every unknown name and the valid ones, or naming a bad variant
    */
   public static List<GatewayRow> select(List<String> entries) {
-    if (entries.isEmpty()) return all().stream().map(GatewayRow::of).toList();
+    if (entries.isEmpty()) return all().stream().filter(GatewayKind::selectedByDefault).map(GatewayRow::of).toList();
     List<String> unknown = entries.stream().map(GatewayKinds::kindName).filter(n -> byName(n).isEmpty()).toList();
     if (!unknown.isEmpty()) {
       throw new BenchConfigException("gatebench.gateways names unknown gateways " + unknown + "; valid names are "
