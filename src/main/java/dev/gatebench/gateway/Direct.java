@@ -15,10 +15,7 @@ public final class Direct extends BasicKind implements BuiltIn, ReportsVersion {
 
   @Override
   public void checkAvailable(GatewayContext context, UpstreamEndpoint upstream) throws GatewayUnavailableException {
-    if (upstream.realProvider()) {
-      throw new GatewayUnavailableException("direct skipped: the Direct row calls the mock upstream, and "
-          + "gatebench.upstream=anthropic runs without it; use -Dgatebench.upstream=mock to get this row");
-    }
+    upstream.requireMock(name(), "the Direct row calls the mock upstream");
   }
 
   @Override

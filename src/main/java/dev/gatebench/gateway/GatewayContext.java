@@ -1,6 +1,5 @@
 package dev.gatebench.gateway;
 
-import dev.gatebench.config.UpstreamKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,10 +57,6 @@ public final class GatewayContext {
 
   public GatewaySettings shared() {
     return shared;
-  }
-
-  public UpstreamKind upstream() {
-    return shared.upstream();
   }
 
   public String testModel() {
@@ -136,9 +131,14 @@ public final class GatewayContext {
     return headers;
   }
 
-  /** Its version as far as known before asking it, e.g. {@code 1.106.12}; {@code unknown} otherwise. */
+  /**
+   * Its version as far as known before asking it, e.g. {@code 1.106.12}: what {@link ReportsVersion}
+   * says, else its pinned {@code version} setting, else {@code unknown}.
+   */
   public String version() {
-    return row.kind() instanceof ReportsVersion reports ? reports.version(this) : "unknown";
+    if (row.kind() instanceof ReportsVersion reports) return reports.version(this);
+    boolean pinned = declared(row.kind()).stream().anyMatch(s -> s.key().equals("version"));
+    return pinned ? setting("version") : "unknown";
   }
 
   /** The kind's facts, plus this row's own values when it is a variant. */

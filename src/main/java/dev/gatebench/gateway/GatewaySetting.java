@@ -45,6 +45,11 @@ public record GatewaySetting(String key, String name, Optional<String> fallback,
     return new GatewaySetting(key, "gatebench." + kind + "." + key, Optional.of(fallback), check);
   }
 
+  /** {@code gatebench.<kind>.version}, an exact version pinned to {@code pinned} by default, e.g. 1.106.12. */
+  public static GatewaySetting pinnedVersion(String kind, String pinned) {
+    return own(kind, "version", pinned, exactVersion(pinned));
+  }
+
   /** {@code gatebench.<kind>.<key>} without a default. */
   public static GatewaySetting optional(String kind, String key, Check check) {
     return new GatewaySetting(key, "gatebench." + kind + "." + key, Optional.empty(), check);

@@ -16,7 +16,7 @@ import org.testcontainers.images.builder.Transferable;
  * (its {@code --num_workers}, 1..64, default 1), {@code LITELLM_MASTER_KEY} (a secret), {@code LITELLM_URL}.
  */
 public final class LiteLlm extends BasicKind implements RunsAsProcess, RunsAsContainer, NeedsInstall, AuthHeaders,
-    ReportsVersion, HasExternalUrl {
+    HasExternalUrl {
   /** Pinned; 1.82.7 and 1.82.8 were malicious releases, so never a range. */
   public static final String VERSION = "1.106.12";
   /** LiteLLM's router default, recorded with every result (not changed by gatebench). */
@@ -31,7 +31,7 @@ public final class LiteLlm extends BasicKind implements RunsAsProcess, RunsAsCon
 
   @Override
   public List<GatewaySetting> settings() {
-    return List.of(GatewaySetting.own(name(), "version", VERSION, GatewaySetting.exactVersion(VERSION)),
+    return List.of(GatewaySetting.pinnedVersion(name(), VERSION),
         GatewaySetting.own(name(), "workers", "1", GatewaySetting.wholeNumber(1, 64, 4)),
         GatewaySetting.named("masterKey", "LITELLM_MASTER_KEY", Optional.of(MASTER_KEY), GatewaySetting.any()));
   }
@@ -54,11 +54,6 @@ public final class LiteLlm extends BasicKind implements RunsAsProcess, RunsAsCon
   @Override
   public Map<String, String> authHeaders(GatewayContext context) {
     return Map.of("Authorization", "Bearer " + context.setting("masterKey"));
-  }
-
-  @Override
-  public String version(GatewayContext context) {
-    return context.setting("version");
   }
 
   @Override

@@ -43,10 +43,7 @@ public final class Nginx extends BasicKind implements RunsAsProcess, ReportsVers
 
   @Override
   public void checkAvailable(GatewayContext context, UpstreamEndpoint upstream) throws GatewayUnavailableException {
-    if (upstream.realProvider()) {
-      throw new GatewayUnavailableException("nginx skipped: the nginx row proxies the mock upstream, and "
-          + "gatebench.upstream=anthropic runs without it; use -Dgatebench.upstream=mock to get this row");
-    }
+    upstream.requireMock(name(), "the nginx row proxies the mock upstream");
   }
 
   @Override

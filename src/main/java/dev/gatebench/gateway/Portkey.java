@@ -19,7 +19,7 @@ import java.util.Map;
  * for the external stack.
  */
 public final class Portkey extends BasicKind implements RunsAsProcess, NeedsInstall, AuthHeaders, UpstreamHeaders,
-    ReportsVersion, HasExternalUrl {
+    HasExternalUrl {
   /** Pinned: the version these routing headers and the start flags were read from. */
   public static final String VERSION = "1.15.2";
   static final String PROVIDER = "anthropic";
@@ -32,8 +32,8 @@ public final class Portkey extends BasicKind implements RunsAsProcess, NeedsInst
 
   @Override
   public List<GatewaySetting> settings() {
-    return List.of(GatewaySetting.own(name(), "version", VERSION, GatewaySetting.exactVersion(VERSION)),
-        GatewaySetting.own(name(), "node", "node", GatewaySetting.any()),
+    return List.of(GatewaySetting.pinnedVersion(name(), VERSION), GatewaySetting.own(name(), "node", "node",
+        GatewaySetting.any()),
         GatewaySetting.own(name(), "npm", "npm", GatewaySetting.any()));
   }
 
@@ -55,11 +55,6 @@ public final class Portkey extends BasicKind implements RunsAsProcess, NeedsInst
   }
 
   @Override
-  public String version(GatewayContext context) {
-    return context.setting("version");
-  }
-
-  @Override
   public Map<String, Object> facts(GatewayContext context) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("provider", PROVIDER);
@@ -72,14 +67,14 @@ public final class Portkey extends BasicKind implements RunsAsProcess, NeedsInst
 
   @Override
   public void install(GatewayContext context) throws GatewayUnavailableException {
-    new PortkeyInstall(context.cacheDir(), version(context)).ensure(tool(context, "npm"));
+    new PortkeyInstall(context.cacheDir(), context.setting("version")).ensure(tool(context, "npm"));
   }
 
   @Override
   public ProcessSpec process(ProcessRequest request) throws GatewayUnavailableException {
     GatewayContext context = request.context();
     Path node = tool(context, "node");
-    PortkeyInstall install = new PortkeyInstall(context.cacheDir(), version(context));
+    PortkeyInstall install = new PortkeyInstall(context.cacheDir(), context.setting("version"));
     List<String> command = List.of(node.toString(), install.installed().toString(), "--port=" + request.port(),
         "--headless");
     Map<String, Object> facts = new LinkedHashMap<>(context.facts());

@@ -70,8 +70,8 @@ class PortkeyTest {
 
   @Test
   void readsItsPinnedVersionFromItsOwnSetting() {
-    assertThat(new Portkey().version(settings(Map.of()))).isEqualTo("1.15.2");
-    assertThat(new Portkey().version(settings(Map.of("gatebench.portkey.version", "1.14.0")))).isEqualTo("1.14.0");
+    assertThat(settings(Map.of()).version()).isEqualTo("1.15.2");
+    assertThat(settings(Map.of("gatebench.portkey.version", "1.14.0")).version()).isEqualTo("1.14.0");
   }
 
   private GatewayContext settings(Map<String, String> props) {

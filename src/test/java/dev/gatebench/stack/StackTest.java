@@ -41,7 +41,7 @@ class StackTest {
     assertThatThrownBy(() -> Stack.start(config(Map.of("gatebench.gateways", "litellm, Kong,envoy")), UPSTREAM))
         .isInstanceOf(BenchConfigException.class)
         .hasMessage("gatebench.gateways names unknown gateways [kong, envoy]; valid names are "
-            + "[direct, nginx, litellm, inferxgate, portkey, bifrost], e.g. -Dgatebench.gateways=direct,litellm");
+            + "[direct, nginx, litellm, inferxgate, portkey, bifrost, echo], e.g. -Dgatebench.gateways=direct,litellm");
   }
 
   @Test
