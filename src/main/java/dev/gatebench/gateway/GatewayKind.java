@@ -42,9 +42,9 @@ public interface GatewayKind {
   }
 
   /**
-   * Its own settings ({@code gatebench.<name>.*} or named), each with its default and check; the
-   * port and external URL settings of the abilities are added by {@link GatewaySetting}'s owner,
-   * {@link GatewayContext#declared(GatewayKind)}.
+   * Its own settings ({@code gatebench.<name>.<key>} or a name of their own), each with its default and
+   * check, read through {@link GatewayContext#setting}; {@link GatewayContext#declared(GatewayKind)} adds
+   * the port of a kind a stack starts and the URL of one found running.
    */
   default List<GatewaySetting> settings() {
     return List.of();
