@@ -45,7 +45,7 @@ class ConsoleFirstLineTest {
           "abc::gatebench.timeScale=abc",
           "three::gatebench.timeScale=2::TEST_MAX_TOKENS=-5::TEST_TEMPERATURE=hot",
           "stack::gatebench.stack=kubernetes",
-          "gateway::gatebench.gateways=direct,nginx",
+          "gateway::gatebench.gateways=direct,envoy",
           "ttft::gatebench.mock.ttft=800us",
           "resultsFile::gatebench.resultsDir=" + aFile,
           "baselineEmpty::gatebench.baseline=" + emptyJson,
@@ -70,7 +70,7 @@ class ConsoleFirstLineTest {
     assertThat(first("abc")).contains(CONFIG + "gatebench.timeScale must be a number but was 'abc'");
     assertThat(first("stack")).contains(CONFIG + "gatebench.stack must be one of [auto, processes, containers, "
         + "external] but was 'kubernetes'");
-    assertThat(first("gateway")).contains(CONFIG + "gatebench.gateways names unknown gateways [nginx]");
+    assertThat(first("gateway")).contains(CONFIG + "gatebench.gateways names unknown gateways [envoy]");
     assertThat(first("ttft")).contains(CONFIG + "gatebench.mock.ttft must be a duration like 250ms");
     assertThat(first("typo")).contains(CONFIG + "gatebench.timescale is not a gatebench setting, so it would be "
         + "ignored; did you mean gatebench.timeScale?");
