@@ -104,11 +104,30 @@ public final class BenchConfig {
     return choice("gatebench.upstream", UpstreamKind.class, Defaults.UPSTREAM);
   }
 
-  /** The gateway rows to run, lower case; empty means all. Names are checked by whoever knows them. */
+  /**
+   * The gateway rows to run, e.g. {@code [direct, litellm, litellm[workers=4]]}: split at commas outside
+   * brackets, names lower case, a row's own values as given; empty means all. Checked by whoever knows them.
+   */
   public List<String> gateways() {
-    return get("gatebench.gateways").map(v -> Arrays.stream(v.split(","))
-        .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList())
-        .orElse(List.of());
+    return get("gatebench.gateways").map(BenchConfig::rows).orElse(List.of());
+  }
+
+  private static List<String> rows(String value) {
+    List<String> rows = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i <= value.length(); i++) {
+      char c = i < value.length() ? value.charAt(i) : ',';
+      if (c == '[') depth++;
+      if (c == ']') depth = Math.max(0, depth - 1);
+      if (c != ',' || depth > 0) continue;
+      String row = value.substring(start, i).strip();
+      int open = row.indexOf('[');
+      String name = open < 0 ? row : row.substring(0, open);
+      if (!row.isEmpty()) rows.add(name.strip().toLowerCase(Locale.ROOT) + (open < 0 ? "" : row.substring(open)));
+      start = i + 1;
+    }
+    return List.copyOf(rows);
   }
 
   public Duration mockTtft() {
@@ -179,10 +198,6 @@ public final class BenchConfig {
 
   public Optional<String> anthropicApiKey() {
     return get("ANTHROPIC_API_KEY");
-  }
-
-  public String litellmMasterKey() {
-    return get("LITELLM_MASTER_KEY").orElse(Defaults.LITELLM_MASTER_KEY);
   }
 
   /**

@@ -15,7 +15,6 @@ public final class Defaults {
   public static final String TEST_TEMPERATURE = "0.7";
   /** How long the one chat completion checked before each run may take, connection included. */
   public static final String CHECK_TIMEOUT = "60s";
-  public static final String LITELLM_MASTER_KEY = "sk-gatebench-local";
 
   private Defaults() {}
 }

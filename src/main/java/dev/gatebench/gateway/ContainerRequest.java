@@ -12,7 +12,7 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * What a container stack gives a gateway kind to define its container.
  *
- * @param settings the run's settings
+ * @param context the row's settings, its own and the run's
  * @param upstream the upstream as the container reaches it: {@code http://127.0.0.1:PORT} on the host
  *     network, {@code http://host.testcontainers.internal:PORT} on a bridge
  * @param image a local image (never pulled), e.g. {@code gatebench/litellm:1.106.12}
@@ -24,11 +24,11 @@ import org.testcontainers.utility.DockerImageName;
  * @param limit CPU and memory caps from the compose file
  * @param labels gatebench's labels (run id, pid) by which its containers are found and removed
  */
-public record ContainerRequest(GatewaySettings settings, UpstreamEndpoint upstream, DockerImageName image,
+public record ContainerRequest(GatewayContext context, UpstreamEndpoint upstream, DockerImageName image,
     Optional<Network> bridge, int port, Map<String, String> services, ResourceLimit limit,
     Map<String, String> labels) {
   public ContainerRequest {
-    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(context, "context");
     Objects.requireNonNull(upstream, "upstream");
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(bridge, "bridge");
@@ -52,9 +52,14 @@ public record ContainerRequest(GatewaySettings settings, UpstreamEndpoint upstre
     String address = services.get(alias);
     if (address == null) {
       throw new IllegalArgumentException("service '" + alias + "' was not started for this gateway; started: "
-          + services.keySet() + "; list it in GatewayKind.containerDependencies()");
+          + services.keySet() + "; list it in RunsAsContainer.containerDependencies()");
     }
     return address;
+  }
+
+  /** {@link #attach(GenericContainer, String, Probe)} under the row's file name, waiting on its kind's readiness. */
+  public <C extends GenericContainer<?>> C attach(C container) {
+    return attach(container, context.row().fileName(), context.kind().readiness());
   }
 
   /**
@@ -62,7 +67,7 @@ public record ContainerRequest(GatewaySettings settings, UpstreamEndpoint upstre
    * limit, a readiness wait on {@code readiness} and no image pull.
    */
   public <C extends GenericContainer<?>> C attach(C container, String alias, Probe readiness) {
-    Duration timeout = settings.readinessTimeout();
+    Duration timeout = context.readinessTimeout();
     container.withLabels(labels).withImagePullPolicy(name -> false).withCreateContainerCmdModifier(limit);
     if (bridge.isPresent()) {
       container.withNetwork(bridge.get()).withNetworkAliases(alias).withExposedPorts(port)

@@ -2,66 +2,34 @@ package dev.gatebench.gateway;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
-import org.testcontainers.containers.GenericContainer;
 
 /**
  * The zero-overhead reference row: requests go straight to the mock upstream's
  * {@code /v1/chat/completions}, so a gateway's overhead is its latency minus this row's.
  */
-public final class Direct implements GatewayKind {
-  @Override
-  public String name() {
-    return "direct";
-  }
-
-  @Override
-  public String displayName() {
-    return "Direct (mock upstream)";
-  }
-
+public final class Direct extends BasicKind implements BuiltIn, ReportsVersion {
   /** Nothing is started for this row, so nothing is probed; the mock is ready once it is constructed. */
-  @Override
-  public Probe readiness() {
-    return Probe.post("/v1/chat/completions");
+  public Direct() {
+    super("direct", "Direct (mock upstream)", Probe.post("/v1/chat/completions"), 8080);
   }
 
   @Override
-  public int containerPort() {
-    throw new UnsupportedOperationException("the Direct row runs no container");
+  public void checkAvailable(GatewayContext context, UpstreamEndpoint upstream) throws GatewayUnavailableException {
+    upstream.requireMock(name(), "the Direct row calls the mock upstream");
   }
 
   @Override
-  public String externalUrlSetting() {
-    return "gatebench.upstream";
+  public URI baseUrl(UpstreamEndpoint upstream) {
+    return upstream.httpBaseUrl();
   }
 
   @Override
-  public String version(GatewaySettings settings) {
+  public String version(GatewayContext context) {
     return "mock";
   }
 
   @Override
-  public Map<String, Object> facts(GatewaySettings settings) {
+  public Map<String, Object> facts(GatewayContext context) {
     return Map.of("upstream", "gatebench mock, called directly");
-  }
-
-  @Override
-  public Optional<URI> builtIn(UpstreamEndpoint upstream) throws GatewayUnavailableException {
-    if (upstream.realProvider()) {
-      throw new GatewayUnavailableException("direct skipped: the Direct row calls the mock upstream, and "
-          + "gatebench.upstream=anthropic runs without it; use -Dgatebench.upstream=mock to get this row");
-    }
-    return Optional.of(upstream.httpBaseUrl());
-  }
-
-  @Override
-  public ProcessSpec process(ProcessRequest request) {
-    throw new UnsupportedOperationException("the Direct row starts no process");
-  }
-
-  @Override
-  public GenericContainer<?> container(ContainerRequest request) {
-    throw new UnsupportedOperationException("the Direct row runs no container");
   }
 }

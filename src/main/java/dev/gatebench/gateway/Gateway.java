@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * and the facts to record with every result. Implementations are immutable and thread-safe.
  */
 public interface Gateway {
-  /** The row id: {@code direct}, {@code litellm}, {@code inferxgate}. */
+  /** The row id: {@code direct}, {@code litellm}, or a variant such as {@code litellm[workers=4]}. */
   String name();
 
   /** The name in reports, e.g. {@code LiteLLM}. */

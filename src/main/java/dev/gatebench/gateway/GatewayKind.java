@@ -1,18 +1,20 @@
 package dev.gatebench.gateway;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.testcontainers.containers.GenericContainer;
 
 /**
- * One kind of gateway: how it is reached, and how it starts as a local process and as a container.
- * Adding a gateway is one implementation plus a line in {@link GatewayKinds}. Implementations are
- * stateless and thread-safe.
+ * One kind of gateway, found by {@link java.util.ServiceLoader}: list its class in
+ * {@code META-INF/services/dev.gatebench.gateway.GatewayKind} of a jar or of test resources and it is
+ * a row of every suite, result and report. The core says what it is and how it is reached; what it
+ * can do beyond that are separate abilities it implements only when it has them: {@link RunsAsProcess},
+ * {@link RunsAsContainer}, {@link BuiltIn}, {@link NeedsInstall}, {@link AuthHeaders},
+ * {@link UpstreamHeaders}, {@link HasMetrics}, {@link ReportsVersion}, {@link HasExternalUrl}. A stack
+ * skips a kind that lacks its ability, saying so. Implementations are stateless and thread-safe and
+ * have a public no-argument constructor; {@link BasicKind} holds the core for them.
  */
 public interface GatewayKind {
-  /** The row id and the name in {@code gatebench.gateways}, lower case, e.g. {@code litellm}. */
+  /** The row id and the name in {@code gatebench.gateways}: lower case letters, digits and dashes, e.g. {@code litellm}. */
   String name();
 
   /** The name in reports, e.g. {@code LiteLLM}. */
@@ -21,54 +23,43 @@ public interface GatewayKind {
   /** The request that answers 2xx once the gateway serves traffic. */
   Probe readiness();
 
-  /** The port it listens on inside its container, e.g. 4000. */
-  int containerPort();
-
-  /** The setting naming an already running instance for the external stack, e.g. {@code LITELLM_URL}. */
-  String externalUrlSetting();
-
-  default Optional<URI> externalUrl(GatewaySettings settings) {
-    return Optional.empty();
-  }
-
-  /** Headers every request needs; secrets. */
-  default Map<String, String> authHeaders(GatewaySettings settings) {
-    return Map.of();
-  }
-
-  /** The Prometheus endpoint of a gateway at {@code baseUrl}, if it has one. */
-  default Optional<URI> metricsUrl(URI baseUrl) {
-    return Optional.empty();
-  }
-
-  /** The version that runs, as far as gatebench knows before asking it; e.g. {@code 1.106.12}. */
-  String version(GatewaySettings settings);
-
-  /** Facts that shape the numbers, recorded with every result: no secrets. */
-  Map<String, Object> facts(GatewaySettings settings);
-
-  /**
-   * A gateway that needs nothing started (the Direct row is the upstream itself): its base URL;
-   * empty for gateways that a stack starts.
-   *
-   * @throws GatewayUnavailableException when it cannot serve this upstream
-   */
-  default Optional<URI> builtIn(UpstreamEndpoint upstream) throws GatewayUnavailableException {
-    return Optional.empty();
+  /** The port it listens on when nobody says otherwise, e.g. 4000: a bridge container's port, the example of its URL. */
+  default int usualPort() {
+    return 8080;
   }
 
   /**
-   * How to run it as a local process listening on {@code request.port()}; may install it first.
-   *
-   * @throws GatewayUnavailableException when this machine cannot run it, with how to enable it
+   * Whether a run that names no gateways ({@code gatebench.gateways} unset) has its row; {@code false}
+   * for a gateway that runs only when named, such as a test double.
    */
-  ProcessSpec process(ProcessRequest request) throws GatewayUnavailableException;
+  default boolean selectedByDefault() {
+    return true;
+  }
 
-  /** Network aliases of the containers it needs started first, e.g. {@code [postgres, redis]}. */
-  default List<String> containerDependencies() {
+  /** The path of its OpenAI-compatible chat completions endpoint. */
+  default String chatCompletionsPath() {
+    return "/v1/chat/completions";
+  }
+
+  /**
+   * Its own settings ({@code gatebench.<name>.<key>} or a name of their own), each with its default and
+   * check, read through {@link GatewayContext#setting}; {@link GatewayContext#declared(GatewayKind)} adds
+   * the port of a kind a stack starts and the URL of one found running.
+   */
+  default List<GatewaySetting> settings() {
     return List.of();
   }
 
-  /** Its container, attached to {@code request.network()} under the alias {@link #name()}, not started. */
-  GenericContainer<?> container(ContainerRequest request);
+  /**
+   * Refuses to run in this context on every stack, e.g. a proxy of the mock when the upstream is the
+   * real provider.
+   *
+   * @throws GatewayUnavailableException with the reason and how to enable it
+   */
+  default void checkAvailable(GatewayContext context, UpstreamEndpoint upstream) throws GatewayUnavailableException {}
+
+  /** Facts that shape the numbers, recorded with every result: no secrets. */
+  default Map<String, Object> facts(GatewayContext context) {
+    return Map.of();
+  }
 }

@@ -1,6 +1,5 @@
 package dev.gatebench.gateway;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,28 +14,18 @@ import org.testcontainers.utility.MountableFile;
  * {@code inferxgate/backend:latest} for the container stack. Its Anthropic URL is hard-coded, so
  * against the mock its traffic goes through the mock's CONNECT proxy, trusted via the mock's CA.
  */
-public final class InferXgate implements GatewayKind {
+public final class InferXgate extends BasicKind implements RunsAsProcess, RunsAsContainer, HasMetrics,
+    HasExternalUrl {
   static final String CONTAINER_CA = "/etc/gatebench/mock-ca.pem";
 
-  @Override
-  public String name() {
-    return "inferxgate";
-  }
-
-  @Override
-  public String displayName() {
-    return "InferXgate";
-  }
-
   /** {@code POST}: a {@code GET /health} answers 405, which is why the original's health check never passed. */
-  @Override
-  public Probe readiness() {
-    return Probe.post("/health");
+  public InferXgate() {
+    super("inferxgate", "InferXgate", Probe.post("/health"), 3000);
   }
 
   @Override
-  public int containerPort() {
-    return 3000;
+  public List<GatewaySetting> settings() {
+    return List.of(GatewaySetting.named("bin", "INFERXGATE_BIN", Optional.empty(), GatewaySetting.any()));
   }
 
   @Override
@@ -45,38 +34,28 @@ public final class InferXgate implements GatewayKind {
   }
 
   @Override
-  public Optional<URI> externalUrl(GatewaySettings settings) {
-    return settings.inferxgateUrl();
+  public String metricsPath() {
+    return "/metrics";
   }
 
   @Override
-  public Optional<URI> metricsUrl(URI baseUrl) {
-    return Optional.of(baseUrl.resolve("/metrics"));
-  }
-
-  @Override
-  public String version(GatewaySettings settings) {
-    return "unknown";
-  }
-
-  @Override
-  public Map<String, Object> facts(GatewaySettings settings) {
+  public Map<String, Object> facts(GatewayContext context) {
     return Map.of("caching", false, "auth", false, "retries", "none seen in its Anthropic provider");
   }
 
   @Override
   public ProcessSpec process(ProcessRequest request) throws GatewayUnavailableException {
-    Path binary = request.settings().inferxgateBin().orElseThrow(() -> new GatewayUnavailableException(
+    Path binary = request.context().optional("bin").map(Path::of).orElseThrow(() -> new GatewayUnavailableException(
         "inferxgate skipped: no Docker engine and INFERXGATE_BIN is unset; set INFERXGATE_BIN=/path/to/inferxgate"
             + " or run with Docker (-Dgatebench.stack=containers)"));
     if (!Files.isExecutable(binary) || !Files.isRegularFile(binary)) {
       throw new GatewayStartException("INFERXGATE_BIN=" + binary + " is not an executable file; point it at a "
           + "built InferXgate binary (see InferXgate's own build instructions) or use its Docker image");
     }
-    Map<String, String> env = environment(request.settings(), "127.0.0.1", request.port());
+    Map<String, String> env = environment(request.context(), "127.0.0.1", request.port());
     request.upstream().httpsProxy().ifPresent(proxy -> env.putAll(proxyEnvironment(proxy.toString(),
         request.upstream().caCertificatePem().orElseThrow().toString(), "127.0.0.1,localhost")));
-    Map<String, Object> facts = new LinkedHashMap<>(facts(request.settings()));
+    Map<String, Object> facts = new LinkedHashMap<>(request.context().facts());
     facts.put("binary", binary.toString());
     // its working directory is private and empty: it loads a .env from there (dotenv) otherwise
     return new ProcessSpec(List.of(binary.toString()), env, request.privateDir(), facts);
@@ -91,7 +70,7 @@ public final class InferXgate implements GatewayKind {
   /** As the compose file wires it: PostgreSQL, Redis, caching off; the mock through its CONNECT proxy. */
   @Override
   public GenericContainer<?> container(ContainerRequest request) {
-    Map<String, String> env = environment(request.settings(), request.listenHost(), request.port());
+    Map<String, String> env = environment(request.context(), request.listenHost(), request.port());
     env.put("DATABASE_URL", "postgres://inferxgate:inferxgate@" + request.service("postgres") + "/inferxgate");
     env.put("REDIS_URL", "redis://" + request.service("redis"));
     GenericContainer<?> container = new GenericContainer<>(request.image());
@@ -101,10 +80,10 @@ public final class InferXgate implements GatewayKind {
       container.withCopyFileToContainer(
           MountableFile.forHostPath(request.upstream().caCertificatePem().orElseThrow(), 0644), CONTAINER_CA);
     });
-    return request.attach(container.withEnv(env), name(), readiness());
+    return request.attach(container.withEnv(env));
   }
 
-  private static Map<String, String> environment(GatewaySettings settings, String host, int port) {
+  private static Map<String, String> environment(GatewayContext context, String host, int port) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("HOST", host);
     env.put("PORT", Integer.toString(port));
@@ -112,7 +91,7 @@ public final class InferXgate implements GatewayKind {
     env.put("REQUIRE_AUTH", "false");
     env.put("ENABLE_CACHING", "false");
     // it registers its Anthropic models only when it has a key: a dummy one against the mock
-    env.put("ANTHROPIC_API_KEY", settings.upstreamApiKey());
+    env.put("ANTHROPIC_API_KEY", context.upstreamApiKey());
     return env;
   }
 

@@ -30,15 +30,15 @@ final class LiteLlmConfig {
   private LiteLlmConfig() {}
 
   /** The config as YAML text; keys appear only as references to {@link #secretEnvironment}. */
-  static String render(GatewaySettings settings, UpstreamEndpoint upstream) {
+  static String render(GatewayContext context, UpstreamEndpoint upstream) {
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("model", "anthropic/" + settings.testModel());
+    params.put("model", "anthropic/" + context.testModel());
     // LiteLLM appends /v1/messages itself; the real provider keeps LiteLLM's default base
     if (!upstream.realProvider()) params.put("api_base", upstream.baseWithoutSlash());
     params.put("api_key", reference(API_KEY_VARIABLE));
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("model_list", List.of(Map.of("model_name", settings.testModel(), "litellm_params", params)));
-    config.put("litellm_settings", Map.of("num_retries", GatewaySettings.LITELLM_NUM_RETRIES,
+    config.put("model_list", List.of(Map.of("model_name", context.testModel(), "litellm_params", params)));
+    config.put("litellm_settings", Map.of("num_retries", LiteLlm.NUM_RETRIES,
         "request_timeout", 120, "cache", false));
     config.put("general_settings", Map.of("master_key", reference(MASTER_KEY_VARIABLE)));
     try {
@@ -49,8 +49,8 @@ final class LiteLlmConfig {
   }
 
   /** The values behind the config's references: LiteLLM's process or container gets them as environment. */
-  static Map<String, String> secretEnvironment(GatewaySettings settings) {
-    return Map.of(MASTER_KEY_VARIABLE, settings.litellmMasterKey(), API_KEY_VARIABLE, settings.upstreamApiKey());
+  static Map<String, String> secretEnvironment(GatewayContext context) {
+    return Map.of(MASTER_KEY_VARIABLE, context.setting("masterKey"), API_KEY_VARIABLE, context.upstreamApiKey());
   }
 
   private static String reference(String variable) {
@@ -58,12 +58,12 @@ final class LiteLlmConfig {
   }
 
   /** Writes the config to {@code dir/litellm-config.yaml}, readable by this user only (0600). */
-  static Path write(Path dir, GatewaySettings settings, UpstreamEndpoint upstream) {
+  static Path write(Path dir, GatewayContext context, UpstreamEndpoint upstream) {
     Path file = dir.resolve("litellm-config.yaml");
     try {
       Files.deleteIfExists(file);
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      return Files.writeString(file, render(settings, upstream));
+      return Files.writeString(file, render(context, upstream));
     } catch (IOException e) {
       throw new GatewayStartException("cannot write LiteLLM's config to " + file + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,5 @@
 package dev.gatebench.gateway;
 
-import dev.gatebench.config.BenchConfigException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.testcontainers.containers.GenericContainer;
 
 /**
  * nginx as a plain reverse proxy in front of the mock's {@code /v1/chat/completions}: no translation,
@@ -20,32 +18,22 @@ import org.testcontainers.containers.GenericContainer;
  * <p>Settings: {@code gatebench.nginx.bin} (default {@code nginx} on PATH or in /usr/sbin) and
  * {@code gatebench.nginx.workers} ({@value #WORKERS}, matching the 2 CPUs every gateway is given).
  */
-public final class Nginx implements GatewayKind {
+public final class Nginx extends BasicKind implements RunsAsProcess, ReportsVersion, HasExternalUrl {
   static final String BIN = "nginx";
   static final int WORKERS = 2;
   static final String READY_PATH = "/gatebench-ready";
   /** Idle connections to the mock each worker keeps; above the 50 VUs of the throughput suite. */
   static final int UPSTREAM_KEEPALIVE = 64;
 
-  @Override
-  public String name() {
-    return "nginx";
+  /** Readiness is answered by nginx itself, so it never reaches the mock. */
+  public Nginx() {
+    super("nginx", "nginx (proxy floor)", Probe.get(READY_PATH), 8080);
   }
 
   @Override
-  public String displayName() {
-    return "nginx (proxy floor)";
-  }
-
-  /** Answered by nginx itself, so readiness never reaches the mock. */
-  @Override
-  public Probe readiness() {
-    return Probe.get(READY_PATH);
-  }
-
-  @Override
-  public int containerPort() {
-    return 8080;
+  public List<GatewaySetting> settings() {
+    return List.of(GatewaySetting.optional(name(), "bin", GatewaySetting.any()),
+        GatewaySetting.own(name(), "workers", Integer.toString(WORKERS), GatewaySetting.wholeNumber(1, 64, WORKERS)));
   }
 
   @Override
@@ -54,28 +42,21 @@ public final class Nginx implements GatewayKind {
   }
 
   @Override
-  public Optional<URI> externalUrl(GatewaySettings settings) {
-    return settings.setting(externalUrlSetting()).map(raw -> {
-      URI url = URI.create(raw);
-      if (url.getHost() == null) {
-        throw new BenchConfigException("NGINX_URL must be an absolute URL like http://localhost:8080 but was '"
-            + raw + "'");
-      }
-      return url;
-    });
+  public void checkAvailable(GatewayContext context, UpstreamEndpoint upstream) throws GatewayUnavailableException {
+    upstream.requireMock(name(), "the nginx row proxies the mock upstream");
   }
 
   @Override
-  public String version(GatewaySettings settings) {
-    return binary(settings).map(Nginx::versionOf).orElse("unknown");
+  public String version(GatewayContext context) {
+    return binary(context).map(Nginx::versionOf).orElse("unknown");
   }
 
   @Override
-  public Map<String, Object> facts(GatewaySettings settings) {
+  public Map<String, Object> facts(GatewayContext context) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("role", "plain reverse proxy: the floor of a proxy hop");
     facts.put("upstream_path", "/v1/chat/completions (OpenAI shape, passed through)");
-    facts.put("workers", workers(settings));
+    facts.put("workers", context.integer("workers"));
     facts.put("upstream_keepalive", UPSTREAM_KEEPALIVE);
     facts.put("proxy_buffering", "off");
     facts.put("access_log", "buffered 64k, flushed every second");
@@ -84,39 +65,23 @@ public final class Nginx implements GatewayKind {
 
   @Override
   public ProcessSpec process(ProcessRequest request) throws GatewayUnavailableException {
-    GatewaySettings settings = request.settings();
-    if (request.upstream().realProvider()) {
-      throw new GatewayUnavailableException("nginx skipped: the nginx row proxies the mock upstream, and "
-          + "gatebench.upstream=anthropic runs without it; use -Dgatebench.upstream=mock to get this row");
-    }
-    Path nginx = binary(settings).orElseThrow(() -> new GatewayUnavailableException("nginx skipped: '"
-        + settings.setting("gatebench.nginx.bin").orElse(BIN) + "' was not found on PATH or in /usr/sbin; "
+    GatewayContext context = request.context();
+    Path nginx = binary(context).orElseThrow(() -> new GatewayUnavailableException("nginx skipped: '"
+        + context.optional("bin").orElse(BIN) + "' was not found on PATH or in /usr/sbin; "
         + "install it (apt-get install -y nginx) or point gatebench.nginx.bin at one, e.g. "
         + "-Dgatebench.nginx.bin=/usr/sbin/nginx"));
     Path prefix = directory(request.privateDir().resolve("nginx"));
-    Path accessLog = directory(settings.logDir().toAbsolutePath()).resolve("nginx-access.log");
-    String config = render(request.port(), request.upstream().httpBaseUrl(), workers(settings), prefix, accessLog);
+    Path accessLog = directory(context.logDir().toAbsolutePath()).resolve(context.row().fileName() + "-access.log");
+    String config = render(request.port(), request.upstream().httpBaseUrl(), context.integer("workers"), prefix,
+        accessLog);
     Path configFile = write(prefix.resolve("nginx.conf"), config);
     // -e stderr: errors before the config is read would otherwise go to /var/log/nginx, often not writable
     List<String> command = List.of(nginx.toString(), "-p", prefix.toString(), "-c", configFile.toString(),
         "-e", "stderr");
-    Map<String, Object> facts = new LinkedHashMap<>(facts(settings));
+    Map<String, Object> facts = new LinkedHashMap<>(context.facts());
     facts.put("binary", nginx.toString());
     facts.put("access_log_file", accessLog.toString());
     return new ProcessSpec(command, Map.of(), prefix, facts);
-  }
-
-  /** Skipped, not failed, under the containers stack: the row has no image yet. */
-  @Override
-  public GenericContainer<?> container(ContainerRequest request) {
-    throw Nginx.<RuntimeException>skip(new GatewayUnavailableException("nginx skipped: it is not available as "
-        + "a container yet; run it as a process with -Dgatebench.stack=processes"));
-  }
-
-  /** Throws the checked {@code unavailable} where the interface declares none, so the stack skips the row. */
-  @SuppressWarnings("unchecked")
-  private static <T extends Exception> RuntimeException skip(GatewayUnavailableException unavailable) throws T {
-    throw (T) unavailable;
   }
 
   /**
@@ -178,21 +143,9 @@ public final class Nginx implements GatewayKind {
     return upstream.getHost() + ":" + port;
   }
 
-  static int workers(GatewaySettings settings) {
-    String raw = settings.setting("gatebench.nginx.workers").orElse(Integer.toString(WORKERS));
-    try {
-      int workers = Integer.parseInt(raw);
-      if (workers >= 1 && workers <= 64) return workers;
-    } catch (NumberFormatException e) {
-      // reported below with the rule
-    }
-    throw new BenchConfigException("gatebench.nginx.workers must be a whole number in 1..64 but was '" + raw
-        + "'; e.g. -Dgatebench.nginx.workers=2");
-  }
-
   /** {@code gatebench.nginx.bin} as given, else {@code nginx} on PATH, else /usr/sbin/nginx (not on every PATH). */
-  static Optional<Path> binary(GatewaySettings settings) {
-    Optional<String> configured = settings.setting("gatebench.nginx.bin");
+  static Optional<Path> binary(GatewayContext context) {
+    Optional<String> configured = context.optional("bin");
     if (configured.isPresent()) return Commands.which(configured.get());
     return Commands.which(BIN).or(() -> Commands.which("/usr/sbin/" + BIN));
   }

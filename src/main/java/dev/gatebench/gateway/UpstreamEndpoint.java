@@ -44,6 +44,20 @@ public record UpstreamEndpoint(URI httpBaseUrl, Optional<URI> httpsProxy, Option
     return new UpstreamEndpoint(ANTHROPIC_API, Optional.empty(), Optional.empty(), true);
   }
 
+  /**
+   * Refuses the real provider for a row that exists only in front of the mock.
+   *
+   * @param row e.g. {@code nginx}
+   * @param why what the row does with the mock, e.g. {@code the nginx row proxies the mock upstream}
+   * @throws GatewayUnavailableException naming the row and how to get it
+   */
+  public void requireMock(String row, String why) throws GatewayUnavailableException {
+    if (realProvider) {
+      throw new GatewayUnavailableException(row + " skipped: " + why + ", and gatebench.upstream=anthropic runs "
+          + "without it; use -Dgatebench.upstream=mock to get this row");
+    }
+  }
+
   /** The base URL without a trailing slash, as LiteLLM's {@code api_base} wants it. */
   public String baseWithoutSlash() {
     String base = httpBaseUrl.toString();

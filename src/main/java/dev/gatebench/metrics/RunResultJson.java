@@ -83,8 +83,9 @@ public final class RunResultJson {
     return ISO_MILLIS.format(instant).replaceAll("[:.]", "-");
   }
 
+  /** A row's variant reads as words: {@code litellm[workers=4]} → {@code litellm-workers-4}. */
   private static String safe(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return name.replaceAll("[\\[\\]=,]+", "-").replaceAll("-+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   private static void writeHistogramLogs(RunResult result, Path dir) throws IOException {

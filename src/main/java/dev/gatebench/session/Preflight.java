@@ -3,11 +3,12 @@ package dev.gatebench.session;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.config.StackKind;
+import dev.gatebench.gateway.BuiltIn;
 import dev.gatebench.gateway.GatewayKind;
 import dev.gatebench.gateway.GatewayKinds;
+import dev.gatebench.gateway.GatewayRow;
 import dev.gatebench.gateway.GatewaySettings;
-import dev.gatebench.gateway.GatewayUnavailableException;
-import dev.gatebench.gateway.UpstreamEndpoint;
+import dev.gatebench.gateway.HasExternalUrl;
 import dev.gatebench.report.gate.BaselineException;
 import dev.gatebench.report.gate.BaselineStore;
 import dev.gatebench.report.gate.GateSettings;
@@ -22,6 +23,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,8 +42,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Preflight {
-  private static final int MAX_PORT = 65_535;
-  private static final Path PLACEHOLDER_CA = Path.of("ca.pem");
 
   private final BenchConfig config;
   private final List<Problem> problems = new ArrayList<>();
@@ -94,7 +94,7 @@ public final class Preflight {
   }
 
   private void settings() {
-    Settings.KNOWN.forEach(s -> check(s.name(), () -> s.read().accept(config)));
+    Settings.known().forEach(s -> check(s.name(), () -> s.read().accept(config)));
     Settings.misspelled(config.names()).forEach(p -> problems.add(new Problem(p.setting(), p.message(), null)));
   }
 
@@ -138,20 +138,40 @@ public final class Preflight {
     }
   }
 
+  /** Each started row's fixed port must be free, and no two rows may fix the same one. */
   private void ports() {
     boolean bindsPorts = readable(config::stack).filter(s -> s != StackKind.EXTERNAL).isPresent();
-    for (GatewayKind kind : GatewayKinds.all()) {
-      String setting = "gatebench." + kind.name() + ".port";
-      check(setting, () -> config.integer(setting, 4000).ifPresent(p -> portUsable(setting, p,
-          bindsPorts && startedGateways().contains(kind))));
+    Map<Integer, GatewayRow> fixed = new HashMap<>();
+    for (GatewayRow row : startedGateways()) {
+      String setting = "gatebench." + row.kind().name() + ".port";
+      Optional<Integer> port = readable(() -> fixedPort(row, setting)).flatMap(p -> p);
+      if (port.isEmpty()) continue;
+      GatewayRow other = fixed.putIfAbsent(port.get(), row);
+      if (other != null) {
+        add(new Problem(setting, setting + "=" + port.get() + " is fixed for both " + other.name() + " and "
+            + row.name() + ", which cannot share a port; give the variant its own, e.g. " + row.kind().name()
+            + "[" + joinedWithPort(row, port.get() + 1) + "]", null));
+      } else if (bindsPorts) {
+        check(setting, () -> portFree(setting, port.get()));
+      }
     }
+  }
+
+  private Optional<Integer> fixedPort(GatewayRow row, String setting) {
+    return Optional.ofNullable(row.params().get("port")).or(() -> config.get(setting)).map(p -> Integer.parseInt(p.strip()));
+  }
+
+  private static String joinedWithPort(GatewayRow row, int port) {
+    Map<String, String> params = new java.util.LinkedHashMap<>(row.params());
+    params.put("port", Integer.toString(port));
+    return String.join(",", params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 
   private void binaries() {
     boolean processes = readable(config::stack).filter(s -> s == StackKind.PROCESSES || s == StackKind.AUTO)
         .isPresent();
     Optional<Path> binary = config.get("INFERXGATE_BIN").map(Path::of);
-    if (!processes || binary.isEmpty() || startedGateways().stream().noneMatch(k -> k.name().equals("inferxgate"))) {
+    if (!processes || binary.isEmpty() || startedGateways().stream().noneMatch(r -> r.kind().name().equals("inferxgate"))) {
       return;
     }
     check("INFERXGATE_BIN", () -> {
@@ -162,12 +182,7 @@ public final class Preflight {
     });
   }
 
-  private static void portUsable(String setting, int port, boolean mustBeFree) {
-    if (port < 1 || port > MAX_PORT) {
-      throw new BenchConfigException(setting + " must be a port in 1.." + MAX_PORT + " but was " + port
-          + "; e.g. -D" + setting + "=4000, or unset it so that gatebench picks a free port");
-    }
-    if (!mustBeFree) return;
+  private static void portFree(String setting, int port) {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
     } catch (IOException e) {
@@ -179,19 +194,21 @@ public final class Preflight {
   /** With the external stack a gateway that does not answer is the user's setting: it fails, it is not skipped. */
   private void externalGateways() {
     if (readable(config::stack).filter(s -> s == StackKind.EXTERNAL).isEmpty()) return;
-    for (GatewayKind kind : startedGateways()) {
-      String setting = kind.externalUrlSetting();
-      check(setting, () -> answers(kind, setting));
+    for (GatewayRow row : startedGateways()) {
+      if (row.kind() instanceof HasExternalUrl external) {
+        check(external.externalUrlSetting(), () -> answers(row, external.externalUrlSetting()));
+      }
     }
   }
 
-  private void answers(GatewayKind kind, String setting) {
-    String others = String.join(",", selected().stream().map(GatewayKind::name)
-        .filter(n -> !n.equals(kind.name())).toList());
-    String leaveOut = others.isEmpty() ? "" : ", or leave " + kind.name() + " out with -Dgatebench.gateways=" + others;
+  private void answers(GatewayRow row, String setting) {
+    GatewayKind kind = row.kind();
+    String others = String.join(",", selected().stream().map(GatewayRow::name)
+        .filter(n -> !n.equals(row.name())).toList());
+    String leaveOut = others.isEmpty() ? "" : ", or leave " + row.name() + " out with -Dgatebench.gateways=" + others;
     String raw = config.get(setting).orElseThrow(() -> new BenchConfigException(setting + " is unset but "
         + "gatebench.stack=external runs " + kind.name() + "; set " + setting + " to the running gateway, e.g. "
-        + setting + "=http://localhost:" + kind.containerPort() + leaveOut));
+        + setting + "=http://localhost:" + kind.usualPort() + leaveOut));
     URI url = Settings.url(setting, raw);
     String answer = Readiness.check(url, kind.readiness());
     if (!Readiness.isReady(answer)) {
@@ -201,21 +218,13 @@ public final class Preflight {
     }
   }
 
-  /** The selected gateways a stack starts or finds (not the built-in Direct row); empty when the selection is bad. */
-  private List<GatewayKind> startedGateways() {
-    return selected().stream().filter(kind -> !builtIn(kind)).toList();
+  /** The selected rows a stack starts or finds (not the built-in Direct row); empty when the selection is bad. */
+  private List<GatewayRow> startedGateways() {
+    return selected().stream().filter(row -> !(row.kind() instanceof BuiltIn)).toList();
   }
 
-  private List<GatewayKind> selected() {
+  private List<GatewayRow> selected() {
     return readable(() -> GatewayKinds.select(config.gateways())).orElse(List.of());
-  }
-
-  private static boolean builtIn(GatewayKind kind) {
-    try {
-      return kind.builtIn(UpstreamEndpoint.mock(URI.create("http://127.0.0.1:1"), PLACEHOLDER_CA)).isPresent();
-    } catch (GatewayUnavailableException e) {
-      return true; // built in, only not for this upstream: no stack starts it either way
-    }
   }
 
   /** A value that other checks depend on; empty when it is itself a problem (reported by its own check). */

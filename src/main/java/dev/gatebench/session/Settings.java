@@ -3,7 +3,9 @@ package dev.gatebench.session;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.config.Defaults;
+import dev.gatebench.gateway.GatewayContext;
 import dev.gatebench.gateway.GatewayKinds;
+import dev.gatebench.gateway.GatewaySetting;
 import dev.gatebench.gateway.GatewaySettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,24 +37,31 @@ final class Settings {
       new Setting("gatebench.stream", c -> c.flag("gatebench.stream", false)),
       new Setting("gatebench.updateBaseline", c -> c.flag("gatebench.updateBaseline", false)),
       new Setting("gatebench.monitoring", c -> c.flag("gatebench.monitoring", false)),
-      new Setting("gatebench.litellm.workers", Settings::workers),
       new Setting("gatebench.readinessTimeout", c -> positive(c, "gatebench.readinessTimeout",
           GatewaySettings.READINESS_TIMEOUT)),
-      new Setting("gatebench.checkTimeout", c -> positive(c, "gatebench.checkTimeout", Defaults.CHECK_TIMEOUT)),
-      new Setting("INFERXGATE_URL", c -> c.get("INFERXGATE_URL").ifPresent(raw -> url("INFERXGATE_URL", raw))),
-      new Setting("LITELLM_URL", c -> c.get("LITELLM_URL").ifPresent(raw -> url("LITELLM_URL", raw))));
+      new Setting("gatebench.checkTimeout", c -> positive(c, "gatebench.checkTimeout", Defaults.CHECK_TIMEOUT)));
 
   /** Read elsewhere (by the gateways, the gate, the pom) or free-form: known, so a misspelling of them is caught. */
   private static final List<String> OTHERS = List.of("gatebench.resultsDir", "gatebench.baseline",
-      "gatebench.logDir", "gatebench.cacheDir", "gatebench.python", "gatebench.litellm.version", "gatebench.groups",
+      "gatebench.logDir", "gatebench.cacheDir", "gatebench.python", "gatebench.groups",
       "gatebench.gate.alpha", "gatebench.gate.minEffectMs", "gatebench.gate.minEffectPct",
-      "gatebench.gate.alternative", "gatebench.gate.resamples", "gatebench.gate.seed", "INFERXGATE_BIN");
+      "gatebench.gate.alternative", "gatebench.gate.resamples", "gatebench.gate.seed");
 
   private Settings() {}
 
+  /** The run's settings, then every gateway kind's own ({@link GatewayContext#declared}), each with its check. */
+  static List<Setting> known() {
+    return Stream.concat(KNOWN.stream(), gatewaySettings().stream()
+        .map(g -> new Setting(g.name(), c -> g.read(c)))).toList();
+  }
+
   static List<String> names() {
     return Stream.of(KNOWN.stream().map(Setting::name), OTHERS.stream(),
-        GatewayKinds.names().stream().map(g -> "gatebench." + g + ".port")).flatMap(s -> s).toList();
+        gatewaySettings().stream().map(GatewaySetting::name)).flatMap(s -> s).toList();
+  }
+
+  private static List<GatewaySetting> gatewaySettings() {
+    return GatewayKinds.all().stream().flatMap(k -> GatewayContext.declared(k).stream()).toList();
   }
 
   /**
@@ -98,13 +107,6 @@ final class Settings {
       throw new BenchConfigException(name + " must be longer than 0 but was '" + config.get(name).orElse(fallback)
           + "'; e.g. -D" + name + "=" + fallback);
     }
-  }
-
-  private static void workers(BenchConfig config) {
-    config.integer("gatebench.litellm.workers", 4).filter(w -> w < 1 || w > 64).ifPresent(w -> {
-      throw new BenchConfigException("gatebench.litellm.workers must be in 1..64 but was " + w
-          + "; e.g. -Dgatebench.litellm.workers=4");
-    });
   }
 
   /** An envFile named explicitly must be there: a missing default file is fine, a mistyped path is not. */

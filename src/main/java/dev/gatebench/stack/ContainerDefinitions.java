@@ -1,10 +1,12 @@
 package dev.gatebench.stack;
 
 import dev.gatebench.gateway.ContainerRequest;
-import dev.gatebench.gateway.GatewayKind;
+import dev.gatebench.gateway.GatewayContext;
+import dev.gatebench.gateway.HasMetrics;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.LoopbackWait;
 import dev.gatebench.gateway.ResourceLimit;
+import dev.gatebench.gateway.RunsAsContainer;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +25,19 @@ import org.testcontainers.utility.DockerImageName;
  * The containers of compose/docker-compose.benchmark.yml, defined but not started, so that they can
  * be inspected without Docker. On the host network (the default) each service listens on a free
  * loopback port and the others reach it at {@code 127.0.0.1:PORT}; on a bridge, at its alias and
- * usual port. Gateways come from their {@link GatewayKind}; the rest is here.
+ * usual port. Gateways come from their {@link RunsAsContainer} kind; the rest is here.
  */
 final class ContainerDefinitions {
   /** How bridge containers reach ports of this host that {@code Testcontainers.exposeHostPorts} opened. */
   static final String HOST_ALIAS = "host.testcontainers.internal";
-  static final Map<String, Integer> USUAL_PORTS = Map.of("inferxgate", 3000, "litellm", 4000, "postgres", 5432,
-      "redis", 6379, "prometheus", 9090, "cadvisor", 8080, "influxdb", 8086);
+  static final Map<String, Integer> USUAL_PORTS = Map.of("postgres", 5432, "redis", 6379, "prometheus", 9090,
+      "cadvisor", 8080, "influxdb", 8086);
 
   private final GatewaySettings settings;
   private final Optional<Network> bridge;
   private final Map<String, String> labels;
   private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+  private volatile List<GatewayContext> rows = List.of();
 
   ContainerDefinitions(GatewaySettings settings, Optional<Network> bridge, Map<String, String> labels) {
     this.settings = settings;
@@ -50,25 +53,39 @@ final class ContainerDefinitions {
     return upstream.realProvider() || bridge.isEmpty() ? upstream : upstream.withHost(HOST_ALIAS);
   }
 
+  /** The gateway rows of the run, for Prometheus' scrape jobs. */
+  void plan(List<GatewayContext> rows) {
+    this.rows = List.copyOf(rows);
+  }
+
   /** Where {@code alias} listens: one free loopback port per alias and run on the host network. */
   int port(String alias) {
-    int usual = USUAL_PORTS.getOrDefault(alias, 8080);
+    return port(alias, USUAL_PORTS.getOrDefault(alias, 8080));
+  }
+
+  private int port(String alias, int usual) {
     return bridge.isPresent() ? usual : ports.computeIfAbsent(alias, a -> Ports.free());
   }
 
   /** How the other containers reach {@code alias}, e.g. {@code 127.0.0.1:40124} or {@code postgres:5432}. */
   String address(String alias) {
-    return (bridge.isPresent() ? alias : "127.0.0.1") + ":" + port(alias);
+    return address(alias, USUAL_PORTS.getOrDefault(alias, 8080));
   }
 
-  ContainerRequest request(GatewayKind kind, UpstreamEndpoint upstream, DockerImageName image,
+  private String address(String alias, int usual) {
+    return (bridge.isPresent() ? alias : "127.0.0.1") + ":" + port(alias, usual);
+  }
+
+  /** A row's container request, under its file name ({@code litellm-workers-4}) as alias and container name. */
+  ContainerRequest request(GatewayContext row, UpstreamEndpoint upstream, DockerImageName image,
       Map<String, String> services, ResourceLimit limit) {
-    return new ContainerRequest(settings, forContainers(upstream), image, bridge, port(kind.name()), services, limit,
-        labels);
+    int port = row.fixedPort().filter(p -> bridge.isEmpty())
+        .orElseGet(() -> port(row.row().fileName(), row.kind().usualPort()));
+    return new ContainerRequest(row, forContainers(upstream), image, bridge, port, services, limit, labels);
   }
 
-  GenericContainer<?> gateway(GatewayKind kind, ContainerRequest request) {
-    return named(kind.container(request), kind.name());
+  GenericContainer<?> gateway(RunsAsContainer kind, ContainerRequest request) {
+    return named(kind.container(request), request.context().row().fileName());
   }
 
   /** A gateway's dependency by its alias: {@code postgres} or {@code redis}. */
@@ -100,7 +117,7 @@ final class ContainerDefinitions {
         Optional.empty());
   }
 
-  /** Scrapes InferXgate (LiteLLM exposes no metrics without its enterprise callback) and cAdvisor. */
+  /** Scrapes every planned row with a metrics endpoint (InferXgate's; LiteLLM has none without its enterprise callback) and cAdvisor. */
   GenericContainer<?> prometheus(DockerImageName image) {
     String listen = (bridge.isEmpty() ? "127.0.0.1" : "0.0.0.0") + ":" + port("prometheus");
     return attach(new GenericContainer<>(image)
@@ -145,12 +162,15 @@ final class ContainerDefinitions {
   }
 
   String prometheusConfig() {
-    return PROMETHEUS_CONFIG.replace("INFERXGATE", address("inferxgate")).replace("CADVISOR", address("cadvisor"))
+    StringBuilder jobs = new StringBuilder();
+    for (GatewayContext row : rows) {
+      if (row.kind() instanceof HasMetrics metrics && row.kind() instanceof RunsAsContainer) {
+        String alias = row.row().fileName();
+        jobs.append(metrics.scrapeJob(alias, address(alias, row.kind().usualPort())));
+      }
+    }
+    return PROMETHEUS_CONFIG.replace("GATEWAYS\n", jobs).replace("CADVISOR", address("cadvisor"))
         .replace("PROMETHEUS", address("prometheus"));
-  }
-
-  GatewaySettings settings() {
-    return settings;
   }
 
   private GenericContainer<?> attach(GenericContainer<?> container, String alias, Optional<String> httpPath) {
@@ -180,10 +200,7 @@ final class ContainerDefinitions {
         scrape_interval: 5s
         evaluation_interval: 5s
       scrape_configs:
-        - job_name: inferxgate
-          metrics_path: /metrics
-          static_configs:
-            - targets: ['INFERXGATE']
+      GATEWAYS
         - job_name: cadvisor
           static_configs:
             - targets: ['CADVISOR']

@@ -3,11 +3,12 @@ package dev.gatebench.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatebench.gateway.ContainerRequest;
 import dev.gatebench.gateway.Gateway;
-import dev.gatebench.gateway.GatewayKind;
+import dev.gatebench.gateway.GatewayContext;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.GatewayStartException;
 import dev.gatebench.gateway.GatewayUnavailableException;
 import dev.gatebench.gateway.RunningGateway;
+import dev.gatebench.gateway.RunsAsContainer;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import dev.gatebench.stack.image.ImageResolver;
 import dev.gatebench.metrics.resources.CgroupFiles;
@@ -73,25 +74,32 @@ final class ContainerStack implements Launcher {
   }
 
   @Override
-  public Gateway launch(GatewayKind kind) throws GatewayUnavailableException {
-    DockerImageName image = image(kind.name(), kind.name());
-    Map<String, String> dependencies = startDependencies(kind);
+  public void plan(List<GatewayContext> rows) {
+    definitions.plan(rows);
+  }
+
+  @Override
+  public Gateway launch(GatewayContext row) throws GatewayUnavailableException {
+    RunsAsContainer kind = Abilities.require(row, RunsAsContainer.class);
+    String name = row.row().name();
+    DockerImageName image = image(kind.name(), name, false);
+    Map<String, String> dependencies = startDependencies(kind, name);
     startMonitoring();
-    ContainerRequest request = definitions.request(kind, upstream, image, dependencies, ComposeLimits.of(kind.name()));
-    GenericContainer<?> container = start(definitions.gateway(kind, request), kind.displayName());
+    ContainerRequest request = definitions.request(row, upstream, image, dependencies, ComposeLimits.of(kind.name()));
+    GenericContainer<?> container = start(definitions.gateway(kind, request), row.row().displayName());
     URI baseUrl = request.hostNetwork() ? URI.create("http://127.0.0.1:" + request.port())
         : URI.create("http://" + container.getHost() + ":" + container.getMappedPort(request.port()));
     Map<String, Object> limits = AppliedLimits.read(engine.inspect(container.getContainerId()),
         CgroupFiles.ofContainer(container.getContainerId()));
-    System.out.println("gatebench: " + kind.name() + " container " + container.getContainerName().replace("/", "")
+    System.out.println("gatebench: " + name + " container " + container.getContainerName().replace("/", "")
         + " (" + image.asCanonicalNameString() + ") at " + baseUrl + "; limits applied: " + limits.get("summary"));
-    return new RunningGateway(kind, baseUrl, kind.authHeaders(definitions.settings()), image.asCanonicalNameString(),
-        facts(kind, container, request, limits), Optional.empty());
+    return new RunningGateway(row.row(), baseUrl, row.requestHeaders(request.upstream()),
+        image.asCanonicalNameString(), facts(row, container, request, limits), Optional.empty());
   }
 
-  private Map<String, Object> facts(GatewayKind kind, GenericContainer<?> container, ContainerRequest request,
+  private Map<String, Object> facts(GatewayContext row, GenericContainer<?> container, ContainerRequest request,
       Map<String, Object> limits) {
-    Map<String, Object> facts = new LinkedHashMap<>(kind.facts(definitions.settings()));
+    Map<String, Object> facts = new LinkedHashMap<>(row.facts());
     facts.put("stack", name());
     facts.put("network", request.hostNetwork() ? "host" : "bridge (each request crosses Docker's port mapping)");
     facts.put("image", request.image().asCanonicalNameString());
@@ -104,20 +112,20 @@ final class ContainerStack implements Launcher {
     return facts;
   }
 
-  private DockerImageName image(String service, String gateway) throws GatewayUnavailableException {
+  /** The image of {@code service}, which {@code row} runs ({@code dependency} false) or needs. */
+  private DockerImageName image(String service, String row, boolean dependency) throws GatewayUnavailableException {
     try {
       return images.image(service);
     } catch (ImageUnavailableException e) {
-      String why = service.equals(gateway) ? e.getMessage() : "it needs " + e.getMessage();
-      throw new GatewayUnavailableException(gateway + " skipped: " + why);
+      throw new GatewayUnavailableException(row + " skipped: " + (dependency ? "it needs " : "") + e.getMessage());
     }
   }
 
-  private Map<String, String> startDependencies(GatewayKind kind) throws GatewayUnavailableException {
+  private Map<String, String> startDependencies(RunsAsContainer kind, String row) throws GatewayUnavailableException {
     Map<String, String> started = new LinkedHashMap<>();
     for (String alias : kind.containerDependencies()) {
       if (!services.containsKey(alias)) {
-        ContainerDefinitions.Service service = definitions.dependency(alias, image(alias, kind.name()));
+        ContainerDefinitions.Service service = definitions.dependency(alias, image(alias, row, true));
         start(service.container(), alias);
         services.put(alias, service.address());
       }

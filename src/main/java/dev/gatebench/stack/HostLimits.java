@@ -70,6 +70,8 @@ final class HostLimits {
       try {
         return Optional.of(v1.get().confine(process.name(), process.handle().pid(), MEMORY_BYTES));
       } catch (IOException e) {
+        // a process that exited at once has nothing to confine: the readiness wait reports its exit and log
+        if (!process.handle().isAlive()) return Optional.empty();
         throw new IllegalStateException("cannot confine " + process + " to 1 GiB under " + v1.get().runDir() + ": "
             + e.getMessage() + "; run as root, or where cgroup v2 is writable", e);
       }

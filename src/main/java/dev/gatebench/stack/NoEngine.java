@@ -1,7 +1,7 @@
 package dev.gatebench.stack;
 
 import dev.gatebench.gateway.Gateway;
-import dev.gatebench.gateway.GatewayKind;
+import dev.gatebench.gateway.GatewayContext;
 import dev.gatebench.gateway.GatewayUnavailableException;
 
 /**
@@ -16,8 +16,8 @@ final class NoEngine implements Launcher {
     this.choice = choice;
   }
 
-  static String reason(GatewayKind kind, StackChoice choice) {
-    return kind.name() + " skipped: " + choice.reason() + "; start a Docker engine to run the containers stack";
+  static String reason(String row, StackChoice choice) {
+    return row + " skipped: " + choice.reason() + "; start a Docker engine to run the containers stack";
   }
 
   @Override
@@ -26,8 +26,8 @@ final class NoEngine implements Launcher {
   }
 
   @Override
-  public Gateway launch(GatewayKind kind) throws GatewayUnavailableException {
-    throw new GatewayUnavailableException(reason(kind, choice));
+  public Gateway launch(GatewayContext row) throws GatewayUnavailableException {
+    throw new GatewayUnavailableException(reason(row.row().name(), choice));
   }
 
   @Override

@@ -1,16 +1,19 @@
 package dev.gatebench.stack;
 
 import dev.gatebench.gateway.Gateway;
-import dev.gatebench.gateway.GatewayKind;
+import dev.gatebench.gateway.GatewayContext;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.GatewayStartException;
 import dev.gatebench.gateway.GatewayUnavailableException;
+import dev.gatebench.gateway.NeedsInstall;
 import dev.gatebench.gateway.ProcessRequest;
 import dev.gatebench.gateway.ProcessSpec;
 import dev.gatebench.gateway.RunningGateway;
+import dev.gatebench.gateway.RunsAsProcess;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Gateways as local processes on 127.0.0.1, the default without Docker: each on a free port, its
- * output in {@code <logDir>/<name>.log}, limited to 2 CPUs (and 1 GiB where cgroup v2 allows). What a
+ * output in {@code <logDir>/<row>.log} (e.g. {@code litellm-workers-4.log}), limited to 2 CPUs (and 1 GiB where cgroup v2 allows). What a
  * gateway needs on disk goes to a {@link PrivateDir}; secrets reach it only through its environment.
  */
 final class ProcessStack implements Launcher {
@@ -44,12 +47,15 @@ final class ProcessStack implements Launcher {
   }
 
   @Override
-  public Gateway launch(GatewayKind kind) throws GatewayUnavailableException {
-    String portSetting = "gatebench." + kind.name() + ".port";
-    int port = settings.fixedPort(kind.name()).orElseGet(Ports::free);
-    Ports.requireFree(port, kind.displayName(), portSetting);
-    ProcessSpec spec = kind.process(new ProcessRequest(settings, upstream, port, privateDir));
-    ManagedProcess process = start(kind, spec);
+  public Gateway launch(GatewayContext row) throws GatewayUnavailableException {
+    RunsAsProcess kind = Abilities.require(row, RunsAsProcess.class);
+    String portSetting = row.row().params().containsKey("port") ? row.row().name()
+        : "gatebench." + kind.name() + ".port";
+    int port = row.fixedPort().orElseGet(Ports::free);
+    Ports.requireFree(port, row.row().displayName(), portSetting);
+    if (kind instanceof NeedsInstall install) install.install(row);
+    ProcessSpec spec = kind.process(new ProcessRequest(row, upstream, port, rowDir(row)));
+    ManagedProcess process = start(row, spec);
     // the cgroup can only be removed once its processes are gone: stop first, then remove
     limits.confine(process).ifPresent(cgroup -> closer.register(() -> {
       try (cgroup) {
@@ -57,28 +63,38 @@ final class ProcessStack implements Launcher {
       }
     }));
     URI baseUrl = URI.create("http://127.0.0.1:" + port);
-    Readiness.await(process, kind.displayName(), baseUrl, kind.readiness(), settings.readinessTimeout());
+    Readiness.await(process, row.row().displayName(), baseUrl, kind.readiness(), settings.readinessTimeout());
     if (PortOwner.isOwnedBy(port, process.handle()).filter(owned -> !owned).isPresent()) {
-      throw Ports.taken(port, kind.displayName(), portSetting);
+      throw Ports.taken(port, row.row().displayName(), portSetting);
     }
-    return new RunningGateway(kind, baseUrl, kind.authHeaders(settings), kind.version(settings),
-        facts(kind, spec, process, port), Optional.of(process.handle()));
+    return new RunningGateway(row.row(), baseUrl, row.requestHeaders(upstream), row.version(),
+        facts(row, spec, process, port), Optional.of(process.handle()));
   }
 
-  private ManagedProcess start(GatewayKind kind, ProcessSpec spec) {
-    Path log = settings.logDir().resolve(kind.name() + ".log").toAbsolutePath();
+  /** Each row's own folder in the private one: two rows of one kind write files of the same names. */
+  private Path rowDir(GatewayContext row) {
     try {
-      return closer.register(ManagedProcess.start(kind.name(), limits.wrap(spec.command()), spec.environment(),
+      return Files.createDirectories(privateDir.resolve(row.row().fileName()));
+    } catch (IOException e) {
+      throw new GatewayStartException("cannot create " + privateDir.resolve(row.row().fileName()) + " for "
+          + row.row().name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ManagedProcess start(GatewayContext row, ProcessSpec spec) {
+    Path log = settings.logDir().resolve(row.row().fileName() + ".log").toAbsolutePath();
+    try {
+      return closer.register(ManagedProcess.start(row.row().name(), limits.wrap(spec.command()), spec.environment(),
           spec.workDir(), log, STOP_GRACE));
     } catch (IOException e) {
-      throw new GatewayStartException("cannot start " + kind.displayName() + " (" + spec.command().getFirst()
+      throw new GatewayStartException("cannot start " + row.row().displayName() + " (" + spec.command().getFirst()
           + "): " + e.getMessage(), e);
     }
   }
 
-  private Map<String, Object> facts(GatewayKind kind, ProcessSpec spec, ManagedProcess process, int port) {
+  private Map<String, Object> facts(GatewayContext row, ProcessSpec spec, ManagedProcess process, int port) {
     Map<String, Object> facts = new LinkedHashMap<>(spec.facts());
-    facts.put("version", kind.version(settings));
+    facts.put("version", row.version());
     facts.put("stack", name());
     facts.put("port", port);
     facts.put("pid", process.handle().pid());

@@ -2,15 +2,17 @@ package dev.gatebench.stack;
 
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.config.StackKind;
+import dev.gatebench.gateway.BuiltIn;
 import dev.gatebench.gateway.Gateway;
+import dev.gatebench.gateway.GatewayContext;
 import dev.gatebench.gateway.GatewayKind;
 import dev.gatebench.gateway.GatewayKinds;
+import dev.gatebench.gateway.GatewayRow;
 import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.GatewayUnavailableException;
 import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import dev.gatebench.stack.image.ImageResolver;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,32 +57,34 @@ public final class Stack implements AutoCloseable {
    */
   public static Stack start(BenchConfig config, UpstreamEndpoint upstream) {
     GatewaySettings settings = GatewaySettings.from(config);
-    List<GatewayKind> kinds = GatewayKinds.select(config.gateways());
+    List<GatewayRow> rows = GatewayKinds.select(config.gateways());
     ContainerSettings containers = ContainerSettings.from(config);
     StackChoice choice = StackChoice.decide(config.stack(), containers.required(), DockerCheck::check);
     System.out.println("gatebench: stack: " + choice);
     Launcher launcher = switch (choice.kind()) {
       case CONTAINERS -> choice.engine().<Launcher>map(engine -> ContainerStack.start(settings, containers,
           engine, ImageResolver.fromConfig(config), upstream)).orElseGet(() -> new NoEngine(choice));
-      case EXTERNAL -> new ExternalStack(settings);
+      case EXTERNAL -> new ExternalStack(upstream);
       default -> new ProcessStack(settings, upstream);
     };
-    return start(kinds, launcher, settings, upstream, choice);
+    return start(rows.stream().map(settings::context).toList(), launcher, upstream, choice);
   }
 
+  /** The plain rows of {@code kinds}, as the processes stack's choice. */
   static Stack start(List<GatewayKind> kinds, Launcher launcher, GatewaySettings settings,
       UpstreamEndpoint upstream) {
-    return start(kinds, launcher, settings, upstream, new StackChoice(StackKind.PROCESSES, launcher.name(),
-        Optional.empty()));
+    return start(kinds.stream().map(settings::context).toList(), launcher, upstream,
+        new StackChoice(StackKind.PROCESSES, launcher.name(), Optional.empty()));
   }
 
-  private static Stack start(List<GatewayKind> kinds, Launcher launcher, GatewaySettings settings,
-      UpstreamEndpoint upstream, StackChoice choice) {
+  private static Stack start(List<GatewayContext> rows, Launcher launcher, UpstreamEndpoint upstream,
+      StackChoice choice) {
     List<GatewayAvailability> availability = new ArrayList<>();
     try {
-      for (GatewayKind kind : kinds) {
-        availability.add(choice.skipsEverything() ? GatewayAvailability.unavailable(kind.name(),
-            NoEngine.reason(kind, choice)) : launch(kind, launcher, settings, upstream, choice));
+      launcher.plan(rows);
+      for (GatewayContext row : rows) {
+        availability.add(choice.skipsEverything() ? GatewayAvailability.unavailable(row.row().name(),
+            NoEngine.reason(row.row().name(), choice)) : launch(row, launcher, upstream, choice));
       }
     } catch (RuntimeException e) {
       try {
@@ -93,17 +97,17 @@ public final class Stack implements AutoCloseable {
     return new Stack(availability, launcher, choice.toString());
   }
 
-  private static GatewayAvailability launch(GatewayKind kind, Launcher launcher, GatewaySettings settings,
-      UpstreamEndpoint upstream, StackChoice choice) {
+  private static GatewayAvailability launch(GatewayContext row, Launcher launcher, UpstreamEndpoint upstream,
+      StackChoice choice) {
     try {
-      Optional<URI> builtIn = kind.builtIn(upstream);
-      Gateway gateway = builtIn.isPresent()
-          ? new RunningGateway(kind, builtIn.get(), kind.authHeaders(settings), kind.version(settings),
-              kind.facts(settings), Optional.empty())
-          : launcher.launch(kind);
+      row.kind().checkAvailable(row, upstream);
+      Gateway gateway = row.kind() instanceof BuiltIn builtIn
+          ? new RunningGateway(row.row(), builtIn.baseUrl(upstream), row.requestHeaders(upstream), row.version(),
+              row.facts(), Optional.empty())
+          : launcher.launch(row);
       return GatewayAvailability.started(withChoice(gateway, choice));
     } catch (GatewayUnavailableException e) {
-      return GatewayAvailability.unavailable(kind.name(), e.getMessage());
+      return GatewayAvailability.unavailable(row.row().name(), e.getMessage());
     }
   }
 
@@ -113,8 +117,7 @@ public final class Stack implements AutoCloseable {
     Map<String, Object> facts = new LinkedHashMap<>(running.facts());
     facts.putIfAbsent("stack", choice.stackName());
     facts.put("stack_choice", choice.toString());
-    return new RunningGateway(running.kind(), running.baseUrl(), running.authHeaders(), running.version(), facts,
-        running.process());
+    return running.withFacts(facts);
   }
 
   /** How the gateways run: {@code processes}, {@code containers} or {@code external}. */

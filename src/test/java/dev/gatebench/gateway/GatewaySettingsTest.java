@@ -15,29 +15,37 @@ class GatewaySettingsTest {
   @Test
   void defaultsToAPinnedLiteLlmWithOneWorkerAndADummyKeyAgainstTheMock() {
     GatewaySettings settings = GatewaySettings.from(config(Map.of()));
+    GatewayContext litellm = settings.context(new LiteLlm());
 
-    assertThat(settings.litellmVersion()).isEqualTo("1.106.12");
-    assertThat(settings.litellmWorkers()).isEqualTo(1);
+    assertThat(litellm.setting("version")).isEqualTo("1.106.12");
+    assertThat(litellm.integer("workers")).isEqualTo(1);
     assertThat(settings.upstreamApiKey()).isEqualTo(GatewaySettings.DUMMY_API_KEY);
     assertThat(settings.readinessTimeout()).isEqualTo(Duration.ofSeconds(180));
-    assertThat(settings.litellmVenv()).isEqualTo(Path.of(System.getProperty("user.home"),
+    assertThat(LiteLlm.venv(litellm)).isEqualTo(Path.of(System.getProperty("user.home"),
         ".cache", "gatebench", "venvs", "litellm-1.106.12"));
-    assertThat(settings.inferxgateBin()).isEmpty();
+    assertThat(settings.context(new InferXgate()).optional("bin")).isEmpty();
   }
 
   @Test
-  void readsTheEnvironmentNamesOfItsSettings() {
-    BenchConfig config = BenchConfig.of(Map.of(), Map.of("GATEBENCH_LITELLM_WORKERS", "4",
+  void eachKindReadsTheEnvironmentNamesOfItsOwnSettings() {
+    GatewaySettings settings = GatewaySettings.from(BenchConfig.of(Map.of(), Map.of("GATEBENCH_LITELLM_WORKERS", "4",
         "INFERXGATE_BIN", "/opt/inferxgate", "LITELLM_URL", "http://localhost:4000",
-        "GATEBENCH_INFERXGATE_PORT", "3100"), Map.of());
+        "GATEBENCH_INFERXGATE_PORT", "3100"), Map.of()));
 
-    GatewaySettings settings = GatewaySettings.from(config);
+    assertThat(settings.context(new LiteLlm()).integer("workers")).isEqualTo(4);
+    assertThat(settings.context(new InferXgate()).optional("bin")).contains("/opt/inferxgate");
+    assertThat(settings.context(new LiteLlm()).externalUrl()).contains(URI.create("http://localhost:4000"));
+    assertThat(settings.context(new InferXgate()).fixedPort()).contains(3100);
+    assertThat(settings.context(new LiteLlm()).fixedPort()).isEmpty();
+  }
 
-    assertThat(settings.litellmWorkers()).isEqualTo(4);
-    assertThat(settings.inferxgateBin()).contains(Path.of("/opt/inferxgate"));
-    assertThat(settings.litellmUrl()).contains(URI.create("http://localhost:4000"));
-    assertThat(settings.fixedPort("inferxgate")).contains(3100);
-    assertThat(settings.fixedPort("litellm")).isEmpty();
+  @Test
+  void declaresThePortOfStartedKindsAndTheUrlOfKindsFoundRunning() {
+    assertThat(GatewayContext.declared(new LiteLlm())).extracting(GatewaySetting::name)
+        .containsExactly("gatebench.litellm.version", "gatebench.litellm.workers", "LITELLM_MASTER_KEY",
+            "gatebench.litellm.port", "LITELLM_URL");
+    assertThat(GatewayContext.declared(new Direct())).as("the built-in row reads nothing of its own").isEmpty();
+    assertThat(GatewayContext.declared(new LiteLlm()).get(2).secret()).as("the master key is a secret").isTrue();
   }
 
   @Test
@@ -50,20 +58,28 @@ class GatewaySettingsTest {
 
   @Test
   void rejectsWorkerCountsOutsideTheRange() {
-    assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("gatebench.litellm.workers", "0"))))
+    assertThatThrownBy(() -> context(Map.of("gatebench.litellm.workers", "0")).integer("workers"))
         .isInstanceOf(BenchConfigException.class)
         .hasMessage("gatebench.litellm.workers must be in 1..64 but was 0; e.g. -Dgatebench.litellm.workers=4");
-    assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("gatebench.litellm.workers", "many"))))
+    assertThatThrownBy(() -> context(Map.of("gatebench.litellm.workers", "many")).integer("workers"))
         .isInstanceOf(BenchConfigException.class)
         .hasMessage("gatebench.litellm.workers must be a whole number but was 'many'; "
             + "e.g. -Dgatebench.litellm.workers=4");
   }
 
   @Test
-  void rejectsAnExternalUrlWithoutAHost() {
-    assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("INFERXGATE_URL", "localhost"))))
+  void rejectsAVersionRangeAndAnExternalUrlWithoutAHost() {
+    assertThatThrownBy(() -> context(Map.of("gatebench.litellm.version", "1.x")).setting("version"))
+        .hasMessageStartingWith("gatebench.litellm.version must be an exact version like 1.106.12 but was '1.x'");
+    assertThatThrownBy(() -> GatewaySettings.from(config(Map.of("INFERXGATE_URL", "localhost")))
+        .context(new InferXgate()).externalUrl())
         .isInstanceOf(BenchConfigException.class)
-        .hasMessage("INFERXGATE_URL must be an absolute URL like http://localhost:4000 but was 'localhost'");
+        .hasMessage("INFERXGATE_URL must be an absolute URL like http://localhost:3000 but was 'localhost'; "
+            + "e.g. INFERXGATE_URL=http://localhost:3000");
+  }
+
+  private static GatewayContext context(Map<String, String> props) {
+    return GatewaySettings.from(config(props)).context(new LiteLlm());
   }
 
   private static BenchConfig config(Map<String, String> props) {

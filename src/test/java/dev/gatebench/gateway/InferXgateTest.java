@@ -38,8 +38,8 @@ class InferXgateTest {
     BenchConfig config = BenchConfig.of(Map.of("INFERXGATE_BIN", executable("inferxgate").toString(),
         "gatebench.upstream", "anthropic", "ANTHROPIC_API_KEY", "sk-ant-real"), Map.of(), Map.of());
 
-    ProcessSpec spec = new InferXgate().process(new ProcessRequest(GatewaySettings.from(config),
-        UpstreamEndpoint.anthropic(), 3999, dir));
+    ProcessSpec spec = new InferXgate().process(new ProcessRequest(GatewaySettings.from(config)
+        .context(new InferXgate()), UpstreamEndpoint.anthropic(), 3999, dir));
 
     assertThat(spec.environment()).containsEntry("ANTHROPIC_API_KEY", "sk-ant-real")
         .doesNotContainKeys("HTTPS_PROXY", "SSL_CERT_FILE");
@@ -49,8 +49,8 @@ class InferXgateTest {
   void isUnavailableWithoutABinaryAndSaysHowToEnableIt() {
     BenchConfig config = BenchConfig.of(Map.of(), Map.of(), Map.of());
 
-    assertThatThrownBy(() -> new InferXgate().process(new ProcessRequest(GatewaySettings.from(config),
-        UpstreamEndpoint.anthropic(), 3999, dir)))
+    assertThatThrownBy(() -> new InferXgate().process(new ProcessRequest(GatewaySettings.from(config)
+        .context(new InferXgate()), UpstreamEndpoint.anthropic(), 3999, dir)))
         .isInstanceOf(GatewayUnavailableException.class)
         .hasMessage("inferxgate skipped: no Docker engine and INFERXGATE_BIN is unset; set "
             + "INFERXGATE_BIN=/path/to/inferxgate or run with Docker (-Dgatebench.stack=containers)");
@@ -72,7 +72,8 @@ class InferXgateTest {
     return file;
   }
 
-  private static GatewaySettings settings(Path binary) {
-    return GatewaySettings.from(BenchConfig.of(Map.of("INFERXGATE_BIN", binary.toString()), Map.of(), Map.of()));
+  private static GatewayContext settings(Path binary) {
+    return GatewaySettings.from(BenchConfig.of(Map.of("INFERXGATE_BIN", binary.toString()), Map.of(), Map.of()))
+        .context(new InferXgate());
   }
 }

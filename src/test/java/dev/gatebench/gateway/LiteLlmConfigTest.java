@@ -22,7 +22,7 @@ class LiteLlmConfigTest {
 
   @Test
   void routesTheTestModelToTheMockWithoutATrailingSlash() throws Exception {
-    GatewaySettings settings = settings(Map.of("TEST_MODEL", "claude-test", "LITELLM_MASTER_KEY", "sk-m"));
+    GatewayContext settings = settings(Map.of("TEST_MODEL", "claude-test", "LITELLM_MASTER_KEY", "sk-m"));
     UpstreamEndpoint mock = new UpstreamEndpoint(URI.create("http://127.0.0.1:8089/"), Optional.empty(),
         Optional.empty(), false);
 
@@ -37,7 +37,7 @@ class LiteLlmConfigTest {
 
   @Test
   void keepsLiteLlmsDefaultBaseForTheRealProvider() throws Exception {
-    GatewaySettings settings = settings(Map.of("gatebench.upstream", "anthropic", "ANTHROPIC_API_KEY", "sk-ant-x"));
+    GatewayContext settings = settings(Map.of("gatebench.upstream", "anthropic", "ANTHROPIC_API_KEY", "sk-ant-x"));
 
     JsonNode config = YAML.readTree(LiteLlmConfig.render(settings, UpstreamEndpoint.anthropic()));
 
@@ -46,7 +46,7 @@ class LiteLlmConfigTest {
 
   @Test
   void namesTheKeysByEnvironmentVariableAndHoldsNoSecret() throws Exception {
-    GatewaySettings settings = settings(Map.of("gatebench.upstream", "anthropic",
+    GatewayContext settings = settings(Map.of("gatebench.upstream", "anthropic",
         "ANTHROPIC_API_KEY", "sk-ant-canary-1", "LITELLM_MASTER_KEY", "sk-canary-2"));
 
     String text = LiteLlmConfig.render(settings, UpstreamEndpoint.anthropic());
@@ -62,7 +62,7 @@ class LiteLlmConfigTest {
 
   @Test
   void givesTheProcessAndTheContainerTheKeysAsEnvironment() {
-    GatewaySettings settings = settings(Map.of("LITELLM_MASTER_KEY", "sk-canary-3"));
+    GatewayContext settings = settings(Map.of("LITELLM_MASTER_KEY", "sk-canary-3"));
     UpstreamEndpoint mock = new UpstreamEndpoint(URI.create("http://127.0.0.1:8089"), Optional.empty(),
         Optional.empty(), false);
 
@@ -85,7 +85,7 @@ class LiteLlmConfigTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
   }
 
-  private static GatewaySettings settings(Map<String, String> props) {
-    return GatewaySettings.from(BenchConfig.of(props, Map.of(), Map.of()));
+  private static GatewayContext settings(Map<String, String> props) {
+    return GatewaySettings.from(BenchConfig.of(props, Map.of(), Map.of())).context(new LiteLlm());
   }
 }

@@ -18,14 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LiteLlmVenvTest {
   @TempDir Path cache;
-  private GatewaySettings settings;
+  private GatewayContext settings;
   private Path venv;
   private Path calls;
 
   @BeforeEach
   void handMadeVenvWithoutMarker() throws Exception {
-    settings = GatewaySettings.from(BenchConfig.of(Map.of("gatebench.cacheDir", cache.toString()), Map.of(), Map.of()));
-    venv = settings.litellmVenv();
+    settings = GatewaySettings.from(BenchConfig.of(Map.of("gatebench.cacheDir", cache.toString()), Map.of(), Map.of()))
+        .context(new LiteLlm());
+    venv = LiteLlm.venv(settings);
     calls = cache.resolve("calls.log");
     // a stand-in interpreter that records how it is called
     executable(venv.resolve("bin/python"), "echo \"$*\" >> " + calls + "\n");

@@ -61,25 +61,16 @@ class NginxTest {
 
   @Test
   void isSkippedAgainstTheRealProviderSinceItProxiesOnlyTheMock() {
-    assertThatThrownBy(() -> new Nginx().process(request(Map.of(), UpstreamEndpoint.anthropic())))
+    assertThatThrownBy(() -> new Nginx().checkAvailable(settings(Map.of()), UpstreamEndpoint.anthropic()))
         .isInstanceOf(GatewayUnavailableException.class)
         .hasMessageStartingWith("nginx skipped: the nginx row proxies the mock upstream");
   }
 
   @Test
-  void isSkippedUnderTheContainersStackUntilItHasAnImage() {
-    assertThatThrownBy(() -> new Nginx().container(null))
-        .isInstanceOf(GatewayUnavailableException.class)
-        .hasMessage("nginx skipped: it is not available as a container yet; run it as a process with "
-            + "-Dgatebench.stack=processes");
-  }
-
-  @Test
   void rejectsAWorkerCountOutsideOneToSixtyFour() {
-    assertThatThrownBy(() -> Nginx.workers(settings(Map.of("gatebench.nginx.workers", "0"))))
+    assertThatThrownBy(() -> settings(Map.of("gatebench.nginx.workers", "0")).integer("workers"))
         .isInstanceOf(BenchConfigException.class)
-        .hasMessage("gatebench.nginx.workers must be a whole number in 1..64 but was '0'; "
-            + "e.g. -Dgatebench.nginx.workers=2");
+        .hasMessage("gatebench.nginx.workers must be in 1..64 but was 0; e.g. -Dgatebench.nginx.workers=2");
   }
 
   @Test
@@ -98,9 +89,9 @@ class NginxTest {
     return new ProcessRequest(settings(props), upstream, 4100, privateDir);
   }
 
-  private GatewaySettings settings(Map<String, String> props) {
+  private GatewayContext settings(Map<String, String> props) {
     Map<String, String> all = new java.util.HashMap<>(props);
     all.put("gatebench.logDir", dir.resolve("logs").toString());
-    return GatewaySettings.from(BenchConfig.of(all, Map.of(), Map.of()));
+    return GatewaySettings.from(BenchConfig.of(all, Map.of(), Map.of())).context(new Nginx());
   }
 }

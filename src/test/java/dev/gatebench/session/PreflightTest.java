@@ -97,4 +97,29 @@ class PreflightTest {
         .hasMessage("GATEBENCH_TIMESCALE is not a gatebench setting, so it would be ignored; did you mean "
             + "GATEBENCH_TIME_SCALE?");
   }
+
+  @Test
+  void aVariantNamingNoSettingOfItsGatewayIsAProblemListingItsSettings() {
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.gateways", "direct,litellm,litellm[wokers=4]")))
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("gatebench.gateways entry 'litellm[wokers=4]' names 'wokers', which is no setting of litellm; its "
+            + "settings are [version, workers, port, url], e.g. litellm[version=1.106.12]");
+  }
+
+  @Test
+  void twoRowsOfOneGatewayCannotShareAFixedPort() {
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.gateways", "litellm,litellm[workers=4]",
+        "gatebench.litellm.port", "4000", "gatebench.stack", "external", "LITELLM_URL", "http://127.0.0.1:1")))
+        .hasMessageContaining("gatebench.litellm.port=4000 is fixed for both litellm and litellm[workers=4], which "
+            + "cannot share a port; give the variant its own, e.g. litellm[workers=4,port=4001]");
+  }
+
+  @Test
+  void aGatewaysOwnSettingIsCheckedAndKnownToTheMisspellingCheck() {
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.nginx.workers", "0")))
+        .hasMessage("gatebench.nginx.workers must be in 1..64 but was 0; e.g. -Dgatebench.nginx.workers=2");
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.portkey.Version", "1.15.2")))
+        .hasMessage("gatebench.portkey.Version is not a gatebench setting, so it would be ignored; did you mean "
+            + "gatebench.portkey.version?");
+  }
 }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.GatewaySettings;
+import dev.gatebench.gateway.Direct;
 import dev.gatebench.gateway.InferXgate;
 import dev.gatebench.gateway.LiteLlm;
 import dev.gatebench.gateway.LoopbackWait;
@@ -63,7 +64,7 @@ class ContainerDefinitionsTest {
   void inferXgateOnTheHostNetworkUsesLoopbackPortsForItselfItsDatabaseCacheAndTheMock() {
     Map<String, String> services = Map.of("postgres", onHost.address("postgres"), "redis", onHost.address("redis"));
     GenericContainer<?> inferxgate = onHost.gateway(new InferXgate(),
-        onHost.request(new InferXgate(), upstream, IMAGE, services, ResourceLimit.GATEWAY));
+        onHost.request(settings.context(new InferXgate()), upstream, IMAGE, services, ResourceLimit.GATEWAY));
     int port = onHost.port("inferxgate");
 
     assertThat(inferxgate.getImage().toString()).contains(IMAGE.asCanonicalNameString());
@@ -88,7 +89,7 @@ class ContainerDefinitionsTest {
     Map<String, String> services = Map.of("postgres", onBridge.address("postgres"), "redis",
         onBridge.address("redis"));
     GenericContainer<?> inferxgate = onBridge.gateway(new InferXgate(),
-        onBridge.request(new InferXgate(), upstream, IMAGE, services, ResourceLimit.GATEWAY));
+        onBridge.request(settings.context(new InferXgate()), upstream, IMAGE, services, ResourceLimit.GATEWAY));
 
     assertThat(inferxgate.getEnvMap()).containsEntry("HOST", "0.0.0.0").containsEntry("PORT", "3000")
         .containsEntry("HTTPS_PROXY", "http://host.testcontainers.internal:" + MOCK_PORT)
@@ -104,7 +105,7 @@ class ContainerDefinitionsTest {
   @Test
   void liteLlmBindsLoopbackOnItsOwnFreePortWithItsGeneratedConfig() {
     GenericContainer<?> litellm = onHost.gateway(new LiteLlm(),
-        onHost.request(new LiteLlm(), upstream, IMAGE, Map.of(), ResourceLimit.GATEWAY));
+        onHost.request(settings.context(new LiteLlm()), upstream, IMAGE, Map.of(), ResourceLimit.GATEWAY));
     String port = Integer.toString(onHost.port("litellm"));
 
     assertThat(litellm.getEnvMap()).containsEntry("LITELLM_OFFLINE_MODE", "true")
@@ -136,10 +137,14 @@ class ContainerDefinitionsTest {
 
   @Test
   void monitoringScrapesTheGatewayAndCadvisorWhereTheyListen() {
+    onHost.plan(List.of(settings.context(new Direct()), settings.context(new InferXgate()),
+        settings.context(new LiteLlm())));
     GenericContainer<?> prometheus = onHost.monitoring("prometheus", IMAGE);
 
     assertThat(onHost.prometheusConfig()).contains("targets: ['127.0.0.1:" + onHost.port("inferxgate") + "']")
-        .contains("targets: ['127.0.0.1:" + onHost.port("cadvisor") + "']");
+        .contains("targets: ['127.0.0.1:" + onHost.port("cadvisor") + "']")
+        .as("a job for each row with a metrics endpoint only").contains("- job_name: inferxgate\n    metrics_path: /metrics")
+        .doesNotContain("job_name: litellm").doesNotContain("job_name: direct");
     assertThat(prometheus.getCommandParts()).contains("--web.listen-address=127.0.0.1:" + onHost.port("prometheus"));
     assertThat(onHost.monitoring("cadvisor", IMAGE).getCommandParts()).containsExactly(
         "--port=" + onHost.port("cadvisor"));

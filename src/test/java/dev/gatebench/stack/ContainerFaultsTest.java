@@ -81,7 +81,7 @@ class ContainerFaultsTest {
     StubKind hog = new StubKind("hog", image, "perl -e '$x = \"a\" x 200_000_000' && ",
         Optional.of(new ResourceLimit(1_000_000_000L, 32L << 20)));
     try (ContainerStack stack = stack(engine, image)) {
-      assertThatThrownBy(() -> stack.launch(hog)).isInstanceOf(GatewayStartException.class)
+      assertThatThrownBy(() -> stack.launch(StubKind.row(hog))).isInstanceOf(GatewayStartException.class)
           .hasMessageStartingWith("Stub hog container (" + image + ") did not start: ")
           .hasMessageContaining("the container was OOM-killed by its 32 MiB memory limit (exit 137)");
     }
@@ -117,7 +117,7 @@ class ContainerFaultsTest {
       BenchConfig config = BenchConfig.of(Map.of(), Map.of(), Map.of());
       ContainerStack stack = new ContainerStack(GatewaySettings.from(config), ContainerSettings.from(config), engine,
           name -> DockerImageName.parse(args[0]), UPSTREAM);
-      Gateway stub = stack.launch(new StubKind("stub", args[0], "", Optional.empty()));
+      Gateway stub = stack.launch(StubKind.row(new StubKind("stub", args[0], "", Optional.empty())));
       String id = (String) stub.facts().get(Stack.CONTAINER_ID);
       System.out.println("run=" + engine.inspect(id).at("/Config/Labels").path(ContainerRun.RUN).asText());
       Thread.sleep(120_000);

@@ -46,8 +46,8 @@ class ContainerResourcesTest {
     String image = DockerHere.imageOrSkip(engine, DockerHere.BASE_IMAGE);
     try (ContainerStack stack = stack(engine, image)) {
       // a quota of 0.1 CPU: the burner gets all of it, steadily, even on a busy machine
-      Gateway busy = stack.launch(new StubKind("busy", image, BURN_AND_HOLD,
-          Optional.of(new ResourceLimit(100_000_000L, 512L << 20))));
+      Gateway busy = stack.launch(StubKind.row(new StubKind("busy", image, BURN_AND_HOLD,
+          Optional.of(new ResourceLimit(100_000_000L, 512L << 20)))));
       String id = (String) busy.facts().get(Stack.CONTAINER_ID);
       ContainerSampler sampler = new ContainerSampler(CgroupFiles.ofContainer(id).orElseThrow(), id);
       awaitSteadyMemory(sampler);
@@ -79,8 +79,8 @@ class ContainerResourcesTest {
     String image = DockerHere.imageOrSkip(engine, DockerHere.BASE_IMAGE);
     String hogLater = "(sleep 2; perl -e '$x = \"a\" x 200_000_000') & ";
     try (ContainerStack stack = stack(engine, image)) {
-      Gateway gateway = stack.launch(new StubKind("leaky", image, hogLater,
-          Optional.of(new ResourceLimit(1_000_000_000L, 64L << 20))));
+      Gateway gateway = stack.launch(StubKind.row(new StubKind("leaky", image, hogLater,
+          Optional.of(new ResourceLimit(1_000_000_000L, 64L << 20)))));
       String id = (String) gateway.facts().get(Stack.CONTAINER_ID);
       ContainerSampler sampler = new ContainerSampler(CgroupFiles.ofContainer(id).orElseThrow(), id);
       sampler.start();

@@ -49,7 +49,7 @@ class ContainerStackTest {
           engine, ImageResolver.fromConfig(config), upstream);
       String runFilter;
       try (stack) {
-        Gateway litellm = stack.launch(new LiteLlm());
+        Gateway litellm = stack.launch(StubKind.row(new LiteLlm()));
         String id = (String) litellm.facts().get(Stack.CONTAINER_ID);
         runFilter = engine.inspect(id).at("/Config/Labels").path(ContainerRun.RUN).asText();
 
@@ -84,7 +84,8 @@ class ContainerStackTest {
         Optional.empty(), false);
     try (ContainerStack stack = new ContainerStack(GatewaySettings.from(config), ContainerSettings.from(config),
         engine, name -> DockerImageName.parse(images.get(name)), upstream)) {
-      Gateway stub = stack.launch(new StubKind("stub", base, "", Optional.empty(), List.of("postgres", "redis")));
+      Gateway stub = stack.launch(StubKind.row(new StubKind("stub", base, "", Optional.empty(),
+          List.of("postgres", "redis"))));
       @SuppressWarnings("unchecked")
       Map<String, String> services = (Map<String, String>) stub.facts().get("services");
 

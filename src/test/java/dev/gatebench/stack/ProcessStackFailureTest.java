@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.GatewaySettings;
+import dev.gatebench.gateway.LiteLlm;
 import dev.gatebench.gateway.GatewayStartException;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.net.InetAddress;
@@ -108,7 +109,7 @@ class ProcessStackFailureTest {
   }
 
   private void fakeLiteLlm(String script) throws Exception {
-    Path venv = GatewaySettings.from(config(Map.of())).litellmVenv();
+    Path venv = LiteLlm.venv(GatewaySettings.from(config(Map.of())).context(new LiteLlm()));
     Path bin = Files.createDirectories(venv.resolve("bin")).resolve("litellm");
     Files.writeString(bin, "#!/bin/sh\n" + script);
     Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwx------"));

@@ -69,7 +69,7 @@ class StackChoiceTest {
     StackChoice choice = StackChoice.decide(StackKind.CONTAINERS, false, SILENT);
 
     assertThat(choice.skipsEverything()).isTrue();
-    assertThat(NoEngine.reason(new dev.gatebench.gateway.Direct(), choice)).isEqualTo("direct skipped: "
+    assertThat(NoEngine.reason("direct", choice)).isEqualTo("direct skipped: "
         + "gatebench.stack=containers: no Docker engine answered within 2 s (connection refused); start a Docker "
         + "engine to run the containers stack");
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.gateway.Gateway;
+import dev.gatebench.gateway.GatewayContext;
 import dev.gatebench.gateway.GatewayKind;
 import dev.gatebench.gateway.GatewayKinds;
 import dev.gatebench.gateway.GatewaySettings;
@@ -40,7 +41,7 @@ class StackTest {
     assertThatThrownBy(() -> Stack.start(config(Map.of("gatebench.gateways", "litellm, Kong,envoy")), UPSTREAM))
         .isInstanceOf(BenchConfigException.class)
         .hasMessage("gatebench.gateways names unknown gateways [kong, envoy]; valid names are "
-            + "[direct, nginx, litellm, inferxgate, portkey, bifrost], e.g. -Dgatebench.gateways=direct,litellm");
+            + "[direct, nginx, litellm, inferxgate, portkey, bifrost, echo], e.g. -Dgatebench.gateways=direct,litellm");
   }
 
   @Test
@@ -98,10 +99,10 @@ class StackTest {
   @Test
   void stopsWhatStartedWhenALaterGatewayFails() throws Exception {
     ManagedProcess started = sleeper("started");
-    GatewayKind failing = GatewayKinds.select(List.of("litellm")).getFirst();
+    GatewayKind failing = GatewayKinds.byName("litellm").orElseThrow();
     Launcher launcher = new FakeLauncher(List.of(started)) {
       @Override
-      public Gateway launch(GatewayKind kind) {
+      public Gateway launch(GatewayContext row) {
         throw new IllegalStateException("boom");
       }
     };
@@ -140,7 +141,7 @@ class StackTest {
     }
 
     @Override
-    public Gateway launch(GatewayKind kind) {
+    public Gateway launch(GatewayContext row) {
       throw new UnsupportedOperationException();
     }
 

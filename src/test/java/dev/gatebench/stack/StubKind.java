@@ -1,11 +1,14 @@
 package dev.gatebench.stack;
 
+import dev.gatebench.config.BenchConfig;
+import dev.gatebench.gateway.BasicKind;
 import dev.gatebench.gateway.ContainerRequest;
+import dev.gatebench.gateway.GatewayContext;
 import dev.gatebench.gateway.GatewayKind;
 import dev.gatebench.gateway.GatewaySettings;
-import dev.gatebench.gateway.ProcessRequest;
-import dev.gatebench.gateway.ProcessSpec;
 import dev.gatebench.gateway.Probe;
+import dev.gatebench.gateway.ReportsVersion;
+import dev.gatebench.gateway.RunsAsContainer;
 import dev.gatebench.gateway.ResourceLimit;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +20,12 @@ import org.testcontainers.containers.GenericContainer;
  * base image, after a shell prefix (e.g. a CPU burner {@code "perl -e '1 while 1' & "}, or a memory hog
  * followed by {@code && }) and with an optional limit.
  */
-final class StubKind implements GatewayKind {
+final class StubKind extends BasicKind implements RunsAsContainer, ReportsVersion {
   /** Answers every request 200 "ok" on 127.0.0.1:$PORT. */
   static final String RESPONDER = "perl -MIO::Socket::INET -e '$s=IO::Socket::INET->new(LocalAddr=>\"127.0.0.1\","
       + "LocalPort=>$ENV{PORT},Listen=>16,ReuseAddr=>1) or die $!; while($c=$s->accept){<$c>; "
       + "print $c \"HTTP/1.0 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok\"; close $c}'";
 
-  private final String name;
   private final String image;
   private final String scriptPrefix;
   private final Optional<ResourceLimit> limit;
@@ -34,7 +36,7 @@ final class StubKind implements GatewayKind {
   }
 
   StubKind(String name, String image, String scriptPrefix, Optional<ResourceLimit> limit, List<String> dependencies) {
-    this.name = name;
+    super(name, "Stub " + name, Probe.get("/"), 8080);
     this.image = image;
     this.scriptPrefix = scriptPrefix;
     this.limit = limit;
@@ -45,44 +47,19 @@ final class StubKind implements GatewayKind {
     return image;
   }
 
-  @Override
-  public String name() {
-    return name;
+  /** The plain row of {@code kind} with the default settings, as a stack launches it. */
+  static GatewayContext row(GatewayKind kind) {
+    return GatewaySettings.from(BenchConfig.of(Map.of(), Map.of(), Map.of())).context(kind);
   }
 
   @Override
-  public String displayName() {
-    return "Stub " + name;
-  }
-
-  @Override
-  public Probe readiness() {
-    return Probe.get("/");
-  }
-
-  @Override
-  public int containerPort() {
-    return 8080;
-  }
-
-  @Override
-  public String externalUrlSetting() {
-    return "STUB_URL";
-  }
-
-  @Override
-  public String version(GatewaySettings settings) {
+  public String version(GatewayContext context) {
     return "stub";
   }
 
   @Override
-  public Map<String, Object> facts(GatewaySettings settings) {
+  public Map<String, Object> facts(GatewayContext context) {
     return Map.of("stub", true);
-  }
-
-  @Override
-  public ProcessSpec process(ProcessRequest request) {
-    throw new UnsupportedOperationException("containers only");
   }
 
   @Override
@@ -90,7 +67,7 @@ final class StubKind implements GatewayKind {
     String script = scriptPrefix + "exec " + RESPONDER;
     GenericContainer<?> container = new GenericContainer<>(request.image()).withEnv("PORT",
         Integer.toString(request.port())).withCommand("sh", "-c", script);
-    request.attach(container, name, readiness());
+    request.attach(container);
     limit.ifPresent(container::withCreateContainerCmdModifier);
     return container;
   }
