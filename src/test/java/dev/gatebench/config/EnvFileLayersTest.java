@@ -68,10 +68,10 @@ class EnvFileLayersTest {
     assertThatThrownBy(() -> GatewaySettings.from(BenchConfig.load(props, Map.of())))
         .isInstanceOf(BenchConfigException.class).hasMessageContaining("put it in .env.benchmark.local");
 
-    write(".env.benchmark.local", "ANTHROPIC_API_KEY=sk-ant-local-canary\n");
+    write(".env.benchmark.local", "ANTHROPIC_API_KEY=anthropic-local-canary\n");
     GatewaySettings settings = GatewaySettings.from(BenchConfig.load(props, Map.of()));
 
-    assertThat(settings.upstreamApiKey()).as("the key gateways send upstream").isEqualTo("sk-ant-local-canary");
+    assertThat(settings.upstreamApiKey()).as("the key gateways send upstream").isEqualTo("anthropic-local-canary");
     assertThat(BenchConfig.load(props, Map.of()).redacted()).as("settings recorded with results")
         .containsEntry("ANTHROPIC_API_KEY", "***");
   }

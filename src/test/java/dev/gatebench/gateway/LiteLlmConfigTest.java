@@ -47,7 +47,7 @@ class LiteLlmConfigTest {
   @Test
   void namesTheKeysByEnvironmentVariableAndHoldsNoSecret() throws Exception {
     GatewayContext settings = settings(Map.of("gatebench.upstream", "anthropic",
-        "ANTHROPIC_API_KEY", "sk-ant-canary-1", "LITELLM_MASTER_KEY", "sk-canary-2"));
+        "ANTHROPIC_API_KEY", "anthropic-canary-1", "LITELLM_MASTER_KEY", "sk-canary-2"));
 
     String text = LiteLlmConfig.render(settings, UpstreamEndpoint.anthropic());
     JsonNode config = YAML.readTree(text);
@@ -56,7 +56,7 @@ class LiteLlmConfigTest {
     assertThat(config.at("/model_list/0/litellm_params/api_key").asText()).isEqualTo("os.environ/ANTHROPIC_API_KEY");
     assertThat(config.at("/general_settings/master_key").asText()).isEqualTo("os.environ/LITELLM_MASTER_KEY");
     assertThat(LiteLlmConfig.secretEnvironment(settings)).as("what LiteLLM's environment carries instead")
-        .containsExactlyInAnyOrderEntriesOf(Map.of("ANTHROPIC_API_KEY", "sk-ant-canary-1",
+        .containsExactlyInAnyOrderEntriesOf(Map.of("ANTHROPIC_API_KEY", "anthropic-canary-1",
             "LITELLM_MASTER_KEY", "sk-canary-2"));
   }
 
