@@ -6,6 +6,7 @@ import dev.gatebench.capacity.CapacitySweeper;
 import dev.gatebench.capacity.SweepPlan;
 import dev.gatebench.config.BenchConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,9 @@ final class CapacitySweep extends RowPlan {
     if (row.isDirect()) direct.set(outcome.capacity());
     Measurement measured = row.keep(outcome.firstStep(),
         Map.of(CapacityResult.ENVIRONMENT_KEY, outcome.capacity().toMap()));
-    List<String> failures = outcome.capacity().failures(CapacitySettings.requiredRate(settings, plan));
-    return new RowResult(List.of(measured), Optional.of(row.check(CHECK, failures)));
+    List<String> failures = new ArrayList<>(outcome.capacity().failures(CapacitySettings.requiredRate(settings, plan)));
+    failures.addAll(RowResult.crossed(List.of(measured)));
+    return RowResult.judged(List.of(measured), row.check(CHECK, failures));
   }
 
   private static CapacityResult reference(DirectReference direct) {

@@ -13,12 +13,29 @@ import java.util.Optional;
  *
  * @param runs each run written, at least one; the last is the row's result
  * @param check the plan's check beyond the thresholds, e.g. streaming fidelity's; empty when it has none
+ * @param thresholdsInCheck whether the runs' crossed thresholds are among the check's failures (so that
+ *     {@code gatebench.checks=report} records them too); then a run fails the row only by ending early
  */
-public record RowResult(List<Measurement> runs, Optional<RowCheck> check) {
+public record RowResult(List<Measurement> runs, Optional<RowCheck> check, boolean thresholdsInCheck) {
   public RowResult {
     runs = List.copyOf(runs);
     if (runs.isEmpty()) throw new IllegalArgumentException("a row result needs at least one run written");
     Objects.requireNonNull(check, "check");
+  }
+
+  public RowResult(List<Measurement> runs, Optional<RowCheck> check) {
+    this(runs, check, false);
+  }
+
+  /** A row judged by its check alone, the runs' crossed thresholds included in it; see {@link #crossed(List)}. */
+  static RowResult judged(List<Measurement> runs, RowCheck check) {
+    return new RowResult(runs, Optional.of(check), true);
+  }
+
+  /** The crossed thresholds of {@code runs}, one line each, to be judged with a check. */
+  static List<String> crossed(List<Measurement> runs) {
+    return runs.stream().filter(m -> m.result().abortedBy().isEmpty())
+        .flatMap(m -> m.failure().stream()).map(f -> f.lines().findFirst().orElse(f)).toList();
   }
 
   /** The row's result: its last run. */
@@ -36,7 +53,8 @@ public record RowResult(List<Measurement> runs, Optional<RowCheck> check) {
    * ({@link Measurement#failure()}), else the enforced check's failure.
    */
   public Optional<String> failure() {
-    return runs.stream().flatMap(m -> m.failure().stream()).findFirst()
+    return runs.stream().filter(m -> !thresholdsInCheck || m.result().abortedBy().isPresent())
+        .flatMap(m -> m.failure().stream()).findFirst()
         .or(() -> check.flatMap(RowCheck::failure));
   }
 

@@ -85,4 +85,19 @@ class RowResultTest {
     assertThat(RowPlan.once(load).cannotRun(Optional.empty())).isEmpty();
     assertThat(RowPlan.capacitySweep().cannotRun(Optional.empty())).isEmpty();
   }
+
+  @Test
+  void aJudgedRowsCrossedThresholdsAreInItsCheckSoReportRecordsThemAndEnforceFailsTheRow() {
+    List<Measurement> runs = List.of(run("streaming-off", 0), run("streaming", 1.0));
+    List<String> failures = RowResult.crossed(runs);
+
+    RowResult recorded = RowResult.judged(runs, new RowCheck(CHECK, "Portkey", failures, false));
+    RowResult enforced = RowResult.judged(runs, new RowCheck(CHECK, "Portkey", failures, true));
+
+    assertThat(failures).as("the crossed threshold, one line").containsExactly(
+        "thresholds on metrics 'error_rate' have been crossed: error_rate rate<0.01 measured 1 (streaming against litellm).");
+    assertThat(recorded.failure()).as("a gateway row's crossed threshold with gatebench.checks=report").isEmpty();
+    assertThat(enforced.failure()).as("the same row enforced")
+        .hasValue("Portkey fails '" + CHECK + "':\n  " + failures.get(0));
+  }
 }
