@@ -158,7 +158,7 @@ class SecretsLeftBehindIT {
   }
 
   private String litellmConfig() throws Exception {
-    return Files.readString(stackFolders().getFirst().resolve("litellm-config.yaml"));
+    return Files.readString(stackFolders().getFirst().resolve("litellm").resolve("litellm-config.yaml"));
   }
 
   private static boolean ready(int port) {
