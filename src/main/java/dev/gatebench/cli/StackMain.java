@@ -41,8 +41,9 @@ public final class StackMain {
     stack.mock().ifPresent(mock -> out.println("  mock upstream  " + mock.baseUrl()
         + "  (CONNECT proxy for api.anthropic.com; CA " + mock.caCertificatePem() + ")"));
     for (GatewayAvailability row : stack.availability()) {
-      out.println(row.gateway().map(StackMain::line)
-          .orElseGet(() -> "  " + row.name() + "  skipped: " + row.unavailableReason().orElseThrow()));
+      out.println(row.gateway().map(StackMain::line).orElseGet(() -> "  " + row.name() + row.startFailure()
+          .map(e -> "  FAILED to start: " + e.getMessage().lines().findFirst().orElse(""))
+          .orElseGet(() -> "  skipped: " + row.unavailableReason().orElseThrow())));
     }
     out.println("stop with Ctrl-C or scripts/run-benchmark.sh stop");
     out.flush();

@@ -48,7 +48,7 @@ public final class SuiteMain {
       BenchRun run = BenchRun.on(config, stack);
       boolean passed = true;
       for (GatewayAvailability row : stack.availability()) {
-        passed &= row.gateway().map(g -> measure(run, suite, g, out)).orElseGet(() -> skipped(row, out));
+        passed &= row.gateway().map(g -> measure(run, suite, g, out)).orElseGet(() -> notStarted(suite, row, out));
       }
       return passed ? 0 : 1;
     } catch (BenchConfigException e) {
@@ -82,7 +82,13 @@ public final class SuiteMain {
     }
   }
 
-  private static boolean skipped(GatewayAvailability row, PrintStream out) {
+  /** A row skipped for a machine reason passes; one that should have run but failed to start fails. */
+  private static boolean notStarted(Suite suite, GatewayAvailability row, PrintStream out) {
+    if (row.startFailure().isPresent()) {
+      out.println("FAILED " + suite.name().orElseThrow() + " — " + row.name() + ": failed to start: "
+          + row.startFailure().get().getMessage());
+      return false;
+    }
     out.println("SKIPPED " + row.unavailableReason().orElseThrow());
     return true;
   }

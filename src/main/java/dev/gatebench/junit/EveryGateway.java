@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the method once per gateway row selected by {@code gatebench.gateways}, named
  * {@code <suite> — <gateway>} after the class's suite tag, with the row's {@code Gateway} as a
- * parameter. A row the stack could not start is disabled with its reason and fix, through JUnit's
- * own condition: it shows as skipped on the console, in Maven's summary and in Allure.
+ * parameter. A row that cannot run on this machine is disabled with its reason and fix, through
+ * JUnit's own condition: it shows as skipped on the console, in Maven's summary and in Allure. A row
+ * that should have run but failed to start fails with the start's error; the other rows still run.
  *
  * <pre>{@code
  * @EveryGateway

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /**
- * One argument per selected gateway row: the started gateway, or a {@link SkippedGateway}. The
+ * One argument per selected gateway row: the started gateway, or a {@link SkippedGateway} (skipped, or
+ * failed to start). The
  * session is normally started already by the extension's class callback, whose failure JUnit reports
  * as it is; started here (a suite without {@code @GatewayBenchmark}), a failure is reported as the
  * cause of JUnit's own error.
@@ -24,6 +25,7 @@ class GatewayArgumentsProvider implements ArgumentsProvider {
   private static Arguments argument(GatewayAvailability row) {
     return Arguments.of(row.gateway()
         .<Object>map(g -> g)
-        .orElseGet(() -> new SkippedGateway(row.name(), row.unavailableReason().orElseThrow())));
+        .orElseGet(() -> row.startFailure().map(failure -> SkippedGateway.failedToStart(row.name(), failure))
+            .orElseGet(() -> new SkippedGateway(row.name(), row.unavailableReason().orElseThrow()))));
   }
 }

@@ -31,7 +31,8 @@ final class GatewayRows implements TestTemplateInvocationContextProvider {
   private record Row(String suite, GatewayAvailability row) implements TestTemplateInvocationContext {
     @Override
     public String getDisplayName(int invocationIndex) {
-      return suite + " — " + row.gateway().map(Gateway::displayName).orElse(row.name() + " (skipped)");
+      return suite + " — " + row.gateway().map(Gateway::displayName)
+          .orElse(row.name() + (row.startFailure().isPresent() ? " (failed to start)" : " (skipped)"));
     }
 
     @Override
@@ -40,11 +41,15 @@ final class GatewayRows implements TestTemplateInvocationContextProvider {
     }
   }
 
-  /** Disables an unavailable row with its reason ("inferxgate skipped: ...") and keeps it for the report. */
+  /**
+   * Disables an unavailable row with its reason ("inferxgate skipped: ...") and keeps it for the report;
+   * a row that failed to start stays enabled, so that it fails (see {@link SkippedGateways}).
+   */
   private record Available(GatewayAvailability row) implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       if (row.isAvailable()) return ConditionEvaluationResult.enabled(row.name() + " started");
+      if (row.startFailure().isPresent()) return ConditionEvaluationResult.enabled(row.name() + " failed to start");
       String reason = row.unavailableReason().orElseThrow();
       BenchSession.ifStarted(context).ifPresent(s -> s.recordSkipped(context.getRequiredTestClass(),
           new SkippedGateway(row.name(), reason)));
@@ -60,7 +65,8 @@ final class GatewayRows implements TestTemplateInvocationContextProvider {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-      return row.gateway().orElseThrow();
+      return row.gateway().<Gateway>map(g -> g).orElseGet(() -> SkippedGateway.failedToStart(row.name(),
+          row.startFailure().orElseThrow()));
     }
   }
 }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * Aborts an invocation whose gateway could not be started, with the reason and the fix, before the
- * suite's body runs, and records the row for the report: it shows as skipped, not as passed.
+ * Ends an invocation whose gateway was not started before the suite's body runs, and records the row
+ * for the report: skipped with the reason and the fix when it cannot run here, failed with the start's
+ * failure when it should have run. Never shown as passed.
  */
 final class SkippedGateways implements InvocationInterceptor {
 
@@ -19,6 +20,7 @@ final class SkippedGateways implements InvocationInterceptor {
       if (argument instanceof SkippedGateway skipped) {
         invocation.skip();
         BenchSession.ifStarted(context).ifPresent(s -> s.recordSkipped(context.getRequiredTestClass(), skipped));
+        if (skipped.startFailure().isPresent()) throw skipped.startFailure().get();
         Assumptions.abort(skipped.reason()); // reasons name the gateway: "inferxgate skipped: ..."
       }
     }

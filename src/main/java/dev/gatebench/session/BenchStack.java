@@ -29,8 +29,9 @@ public final class BenchStack implements AutoCloseable {
   /**
    * Starts the mock and the gateways; check the configuration first with {@link Preflight#check}.
    *
+   * A gateway that fails to start is in {@link #availability()} with its failure; the others run.
+   *
    * @throws dev.gatebench.config.BenchConfigException for a setting gatebench cannot use
-   * @throws dev.gatebench.gateway.GatewayStartException when a gateway that should run failed to start
    */
   public static BenchStack start(BenchConfig config) {
     Optional<MockUpstream> mock = config.upstream() == UpstreamKind.MOCK

@@ -9,6 +9,7 @@ import dev.gatebench.gateway.GatewayKind;
 import dev.gatebench.gateway.GatewayKinds;
 import dev.gatebench.gateway.GatewayRow;
 import dev.gatebench.gateway.GatewaySettings;
+import dev.gatebench.gateway.GatewayStartException;
 import dev.gatebench.gateway.GatewayUnavailableException;
 import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
@@ -52,8 +53,10 @@ public final class Stack implements AutoCloseable {
    * processes. Prints which stack runs and why on one console line, e.g.
    * {@code gatebench: stack: containers (auto: Docker 20.10.24 answered at unix:///var/run/docker.sock)}.
    *
+   * A gateway that should run but fails to start does not stop the others: its availability holds the
+   * failure, and the console says so on one line.
+   *
    * @throws dev.gatebench.config.BenchConfigException for unknown names or a missing API key
-   * @throws dev.gatebench.gateway.GatewayStartException when a gateway that should run failed to start
    */
   public static Stack start(BenchConfig config, UpstreamEndpoint upstream) {
     GatewaySettings settings = GatewaySettings.from(config);
@@ -108,6 +111,10 @@ public final class Stack implements AutoCloseable {
       return GatewayAvailability.started(withChoice(gateway, choice));
     } catch (GatewayUnavailableException e) {
       return GatewayAvailability.unavailable(row.row().name(), e.getMessage());
+    } catch (GatewayStartException e) {
+      System.out.println("gatebench: " + row.row().name() + " failed to start, its rows fail and the others run: "
+          + e.getMessage().lines().findFirst().orElse(""));
+      return GatewayAvailability.failedToStart(row.row().name(), e);
     }
   }
 

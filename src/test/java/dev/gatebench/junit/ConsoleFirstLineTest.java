@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ class ConsoleFirstLineTest {
     Path garbage = Files.writeString(dir.resolve("garbage.json"), "not json at all");
     Path noBaselines = Files.createDirectories(dir.resolve("no-baselines"));
     Path badEnv = Files.writeString(dir.resolve("bad.env"), "TEST_MODEL=m\nFOO\n");
+    Path crashing = Files.writeString(dir.resolve("crashing-gateway"), "#!/bin/sh\necho 'bind failed'\nexit 3\n");
+    Files.setPosixFilePermissions(crashing, PosixFilePermissions.fromString("rwx------"));
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
          ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       takenPort = taken.getLocalPort();
@@ -56,7 +59,10 @@ class ConsoleFirstLineTest {
           "envLine::gatebench.envFile=" + badEnv,
           "bare::class=WithoutExtension::TEST_MAX_TOKENS=-5",
           "machineSkip::gatebench.stack=processes::gatebench.gateways=inferxgate::gatebench.timeScale=0.05"
-              + "::gatebench.mock.ttft=1ms::gatebench.mock.itl=0ms::gatebench.resultsDir=" + dir.resolve("results")));
+              + "::gatebench.mock.ttft=1ms::gatebench.mock.itl=0ms::gatebench.resultsDir=" + dir.resolve("results"),
+          "startFails::gatebench.stack=processes::gatebench.gateways=direct,inferxgate::INFERXGATE_BIN=" + crashing
+              + "::gatebench.timeScale=0.05::gatebench.mock.ttft=1ms::gatebench.mock.itl=0ms::gatebench.resultsDir="
+              + dir.resolve("results-start")));
     }
   }
 
@@ -121,6 +127,16 @@ class ConsoleFirstLineTest {
         .anyMatch(l -> l.startsWith("gatebench: inferxgate skipped:") && l.contains("INFERXGATE_BIN"))
         .anyMatch(l -> l.startsWith("SKIPPED tiny — inferxgate (skipped): inferxgate skipped:"))
         .noneMatch(l -> l.startsWith("FAILED"));
+  }
+
+  @Test
+  void aGatewayThatFailsToStartFailsItsRowsWhileTheOtherRowsRun() {
+    assertThat(console.get("startFails")).as("console of a run whose inferxgate exits at start")
+        .anyMatch(l -> l.startsWith("gatebench: inferxgate failed to start, its rows fail and the others run: "
+            + "InferXgate exited with code 3 before it was ready"))
+        .anyMatch(l -> l.equals("PASSED tiny — Direct (mock upstream)"))
+        .anyMatch(l -> l.startsWith("FAILED") && l.contains("inferxgate")
+            && l.contains("GatewayStartException: InferXgate exited with code 3"));
   }
 
   private static String first(String name) {

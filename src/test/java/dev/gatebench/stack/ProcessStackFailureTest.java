@@ -1,7 +1,6 @@
 package dev.gatebench.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.GatewaySettings;
@@ -22,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the processes stack says when LiteLLM cannot be installed or started: one clear error each. */
+/**
+ * What the processes stack says when LiteLLM cannot be installed or started: one clear error each,
+ * kept with the row (its rows fail, other rows still run).
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ProcessStackFailureTest {
   private static final UpstreamEndpoint UPSTREAM =
@@ -35,8 +37,7 @@ class ProcessStackFailureTest {
   void refusesAPortThatAnotherProcessListensOn() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
-      assertThatThrownBy(() -> Stack.start(config(Map.of("gatebench.litellm.port", Integer.toString(port))), UPSTREAM))
-          .isInstanceOf(GatewayStartException.class)
+      assertThat(startFailure(config(Map.of("gatebench.litellm.port", Integer.toString(port)))))
           .hasMessage("LiteLLM cannot start: port " + port + " taken on 127.0.0.1 by another process; stop that "
               + "process, or unset gatebench.litellm.port so that gatebench picks a free port");
     }
@@ -59,8 +60,7 @@ class ProcessStackFailureTest {
     assertThat(LiteLlmProcessTest.onPath("python3")).as("python3 on PATH for this test").isTrue();
     Path venv = cache.resolve("venvs").resolve("litellm-0.0.0-nonexistent");
 
-    assertThatThrownBy(() -> Stack.start(config(Map.of("gatebench.litellm.version", "0.0.0-nonexistent")), UPSTREAM))
-        .isInstanceOf(GatewayStartException.class)
+    assertThat(startFailure(config(Map.of("gatebench.litellm.version", "0.0.0-nonexistent"))))
         .hasMessageStartingWith("LiteLLM cannot be installed: pip install litellm[proxy]==0.0.0-nonexistent in " + venv
             + " failed with exit code 1; fix the cause below, or pin another version with "
             + "-Dgatebench.litellm.version=1.106.12. Last lines of its output:\n")
@@ -73,9 +73,8 @@ class ProcessStackFailureTest {
     fakeLiteLlm("echo \"fake litellm importing, args: $*\"\necho 'still importing'\nexec sleep 300\n");
     int port = Ports.free();
 
-    assertThatThrownBy(() -> Stack.start(config(Map.of("gatebench.readinessTimeout", "2s",
-        "gatebench.litellm.port", Integer.toString(port))), UPSTREAM))
-        .isInstanceOf(GatewayStartException.class)
+    assertThat(startFailure(config(Map.of("gatebench.readinessTimeout", "2s",
+        "gatebench.litellm.port", Integer.toString(port)))))
         .hasMessageStartingWith("LiteLLM was not ready after 2 s: GET http://127.0.0.1:" + port
             + "/health/readiness last answered ")
         .hasMessageEndingWith("(last lines in the cause below), or raise -Dgatebench.readinessTimeout=300s if it is "
@@ -91,8 +90,7 @@ class ProcessStackFailureTest {
   void saysWhenLiteLlmExitsBeforeItIsReady() throws Exception {
     fakeLiteLlm("echo 'ImportError: no module named uvicorn'\nexit 3\n");
 
-    assertThatThrownBy(() -> Stack.start(config(Map.of()), UPSTREAM))
-        .isInstanceOf(GatewayStartException.class)
+    assertThat(startFailure(config(Map.of())))
         .hasMessageStartingWith("LiteLLM exited with code 3 before it was ready at GET http://127.0.0.1:")
         .cause().as("the log's tail").hasMessageEndingWith("ImportError: no module named uvicorn");
   }
@@ -102,10 +100,17 @@ class ProcessStackFailureTest {
     fakeLiteLlm("echo \"config: $2\"\nls -l \"$2\"\nexit 3\n");
     Map<String, String> settings = Map.of("LITELLM_MASTER_KEY", "sk-master-secret-123");
 
-    assertThatThrownBy(() -> Stack.start(config(settings), UPSTREAM)).isInstanceOf(GatewayStartException.class);
+    startFailure(config(settings));
 
     String log = Files.readString(logs.resolve("litellm.log"));
     assertThat(log).contains("-rw------- ").doesNotContain("sk-master-secret-123");
+  }
+
+  private static GatewayStartException startFailure(BenchConfig config) {
+    try (Stack stack = Stack.start(config, UPSTREAM)) {
+      return stack.availability().getFirst().startFailure()
+          .orElseThrow(() -> new AssertionError("litellm should have failed to start"));
+    }
   }
 
   private void fakeLiteLlm(String script) throws Exception {
