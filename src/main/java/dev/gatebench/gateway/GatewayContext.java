@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a gateway kind reads about one row of one run: the run's common settings (upstream, model,
@@ -31,20 +32,31 @@ public final class GatewayContext {
   }
 
   /**
-   * Every setting {@code kind} reads: its own, plus {@code port} when a stack starts it
-   * ({@code gatebench.<name>.port}, a free port when unset) and {@code url} when it can be found
-   * running ({@link HasExternalUrl#externalUrlSetting()}).
+   * Every setting {@code kind} reads: its own, plus {@code port} and {@code memory} when a stack starts
+   * it ({@code gatebench.<name>.port}, a free port when unset; {@code gatebench.<name>.memory}, the
+   * original's 1 GiB when unset) and {@code url} when it can be found running
+   * ({@link HasExternalUrl#externalUrlSetting()}).
    */
   public static List<GatewaySetting> declared(GatewayKind kind) {
     List<GatewaySetting> all = new ArrayList<>(kind.settings());
     if (kind instanceof RunsAsProcess || kind instanceof RunsAsContainer) {
       all.add(GatewaySetting.optional(kind.name(), "port", GatewaySetting.port(kind.usualPort())));
+      all.add(GatewaySetting.optional(kind.name(), "memory", MemorySize.check()));
     }
     if (kind instanceof HasExternalUrl external) {
       all.add(GatewaySetting.named("url", external.externalUrlSetting(), Optional.empty(),
           GatewaySetting.url(kind.usualPort())));
     }
     return List.copyOf(all);
+  }
+
+  /**
+   * The memory limit this row asked for, e.g. {@code litellm[workers=4,memory=2g]}; empty when it
+   * keeps the stack's (1 GiB, or the compose file's) or is not started by a stack.
+   */
+  public OptionalLong memoryLimit() {
+    if (!(row.kind() instanceof RunsAsProcess || row.kind() instanceof RunsAsContainer)) return OptionalLong.empty();
+    return optional("memory").map(v -> OptionalLong.of(MemorySize.bytes(v))).orElse(OptionalLong.empty());
   }
 
   public GatewayKind kind() {

@@ -45,6 +45,12 @@ public record ResourceLimit(long nanoCpus, long memoryBytes, OptionalLong memory
     cmd.withHostConfig(host);
   }
 
+  /** This limit with another memory cap; a reservation above it is lowered to it. */
+  public ResourceLimit withMemory(long bytes) {
+    return new ResourceLimit(nanoCpus, bytes, memoryReservationBytes.isPresent()
+        ? OptionalLong.of(Math.min(memoryReservationBytes.getAsLong(), bytes)) : OptionalLong.empty());
+  }
+
   /** For results: {@code 2.0 CPUs, 1024 MiB} plus the reservation when there is one. */
   public String describe() {
     return (nanoCpus / 1e9) + " CPUs, " + (memoryBytes >> 20) + " MiB"

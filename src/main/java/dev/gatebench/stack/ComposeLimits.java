@@ -3,14 +3,12 @@ package dev.gatebench.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gatebench.gateway.MemorySize;
 import dev.gatebench.gateway.ResourceLimit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A service's {@code deploy.resources} in compose/docker-compose.benchmark.yml as a {@link ResourceLimit}:
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
 final class ComposeLimits {
   static final Path COMPOSE_FILE = Path.of("compose/docker-compose.benchmark.yml");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
 
   private ComposeLimits() {}
 
@@ -49,9 +46,6 @@ final class ComposeLimits {
 
   /** Compose's sizes are binary: {@code 1G} = 1073741824, {@code 512m} = 536870912. */
   static long bytes(String text) {
-    Matcher m = SIZE.matcher(text.strip());
-    if (!m.matches()) throw new IllegalArgumentException("not a compose size like 1G or 512M: '" + text + "'");
-    int power = "bkmg".indexOf(m.group(2).isEmpty() ? 'b' : m.group(2).toLowerCase(Locale.ROOT).charAt(0));
-    return Math.round(Double.parseDouble(m.group(1)) * Math.pow(1024, power));
+    return MemorySize.bytes(text);
   }
 }

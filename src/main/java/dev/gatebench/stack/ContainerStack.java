@@ -8,6 +8,7 @@ import dev.gatebench.gateway.GatewaySettings;
 import dev.gatebench.gateway.GatewayStartException;
 import dev.gatebench.gateway.GatewayUnavailableException;
 import dev.gatebench.gateway.RunningGateway;
+import dev.gatebench.gateway.ResourceLimit;
 import dev.gatebench.gateway.RunsAsContainer;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import dev.gatebench.stack.image.ImageResolver;
@@ -85,7 +86,7 @@ final class ContainerStack implements Launcher {
     DockerImageName image = image(kind.name(), name, false);
     Map<String, String> dependencies = startDependencies(kind, name);
     startMonitoring();
-    ContainerRequest request = definitions.request(row, upstream, image, dependencies, ComposeLimits.of(kind.name()));
+    ContainerRequest request = definitions.request(row, upstream, image, dependencies, limit(row));
     GenericContainer<?> container = start(definitions.gateway(kind, request), row.row().displayName());
     URI baseUrl = request.hostNetwork() ? URI.create("http://127.0.0.1:" + request.port())
         : URI.create("http://" + container.getHost() + ":" + container.getMappedPort(request.port()));
@@ -95,6 +96,12 @@ final class ContainerStack implements Launcher {
         + " (" + image.asCanonicalNameString() + ") at " + baseUrl + "; limits applied: " + limits.get("summary"));
     return new RunningGateway(row.row(), baseUrl, row.requestHeaders(request.upstream()),
         image.asCanonicalNameString(), facts(row, container, request, limits), Optional.empty());
+  }
+
+  /** The compose file's limits for the kind, with the row's own memory cap when it names one. */
+  private static ResourceLimit limit(GatewayContext row) {
+    ResourceLimit compose = ComposeLimits.of(row.kind().name());
+    return row.memoryLimit().isPresent() ? compose.withMemory(row.memoryLimit().getAsLong()) : compose;
   }
 
   private Map<String, Object> facts(GatewayContext row, GenericContainer<?> container, ContainerRequest request,

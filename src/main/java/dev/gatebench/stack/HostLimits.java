@@ -1,5 +1,6 @@
 package dev.gatebench.stack;
 
+import dev.gatebench.gateway.MemorySize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +26,16 @@ final class HostLimits {
   private final String cpuFact;
   private final Optional<Path> cgroupRoot;
   private final Optional<CgroupV1Memory> v1;
-  private final String memoryFact;
+  /** How memory is capped, e.g. {@code cgroup v2 memory.max}, or why it is not. */
+  private final String memoryMechanism;
 
   private HostLimits(List<String> cpuPrefix, String cpuFact, Optional<Path> cgroupRoot, Optional<CgroupV1Memory> v1,
-      String memoryFact) {
+      String memoryMechanism) {
     this.cpuPrefix = List.copyOf(cpuPrefix);
     this.cpuFact = cpuFact;
     this.cgroupRoot = cgroupRoot;
     this.v1 = v1;
-    this.memoryFact = memoryFact;
+    this.memoryMechanism = memoryMechanism;
   }
 
   static HostLimits detect() {
@@ -45,11 +47,11 @@ final class HostLimits {
         : "CPU limit not enforced: taskset not found (util-linux)";
     Optional<String> cgroupProblem = cgroupV2Problem();
     if (cgroupProblem.isEmpty()) {
-      return new HostLimits(prefix, cpuFact, Optional.of(CGROUP_ROOT), Optional.empty(), "cgroup v2 memory.max=1 GiB");
+      return new HostLimits(prefix, cpuFact, Optional.of(CGROUP_ROOT), Optional.empty(), "cgroup v2 memory.max=%s");
     }
     CgroupV1Memory.Result v1 = CgroupV1Memory.detect(CgroupV1Memory.MEMORY_ROOT, Path.of("/proc/self/cgroup"),
         "run-" + ProcessHandle.current().pid());
-    String memoryFact = v1.memory().map(m -> "cgroup v1 memory.limit_in_bytes=1 GiB in " + m.runDir())
+    String memoryFact = v1.memory().map(m -> "cgroup v1 memory.limit_in_bytes=%s in " + m.runDir())
         .orElse("memory limit not enforced: " + cgroupProblem.get() + "; " + v1.problem());
     return new HostLimits(prefix, cpuFact, Optional.empty(), v1.memory(), memoryFact);
   }
@@ -62,17 +64,18 @@ final class HostLimits {
   }
 
   /**
-   * Moves a just-started process into its own cgroup with {@code memory.max}; children forked later
-   * (LiteLLM's workers) inherit it. Returns the cgroup to remove after the process stopped.
+   * Moves a just-started process into its own cgroup capped at {@code memoryBytes}; children forked
+   * later (LiteLLM's workers) inherit it. Returns the cgroup to remove after the process stopped.
    */
-  Optional<AutoCloseable> confine(ManagedProcess process) {
+  Optional<AutoCloseable> confine(ManagedProcess process, long memoryBytes) {
     if (v1.isPresent()) {
       try {
-        return Optional.of(v1.get().confine(process.name(), process.handle().pid(), MEMORY_BYTES));
+        return Optional.of(v1.get().confine(process.name(), process.handle().pid(), memoryBytes));
       } catch (IOException e) {
         // a process that exited at once has nothing to confine: the readiness wait reports its exit and log
         if (!process.handle().isAlive()) return Optional.empty();
-        throw new IllegalStateException("cannot confine " + process + " to 1 GiB under " + v1.get().runDir() + ": "
+        throw new IllegalStateException("cannot confine " + process + " to " + MemorySize.describe(memoryBytes)
+            + " under " + v1.get().runDir() + ": "
             + e.getMessage() + "; run as root, or where cgroup v2 is writable", e);
       }
     }
@@ -80,7 +83,7 @@ final class HostLimits {
     Path group = cgroupRoot.get().resolve("gatebench-" + process.name() + "-" + process.handle().pid());
     try {
       Files.createDirectories(group);
-      Files.writeString(group.resolve("memory.max"), Long.toString(MEMORY_BYTES));
+      Files.writeString(group.resolve("memory.max"), Long.toString(memoryBytes));
       Files.writeString(group.resolve("cgroup.procs"), Long.toString(process.handle().pid()));
       return Optional.of(() -> Files.deleteIfExists(group));
     } catch (IOException e) {
@@ -89,10 +92,11 @@ final class HostLimits {
     }
   }
 
-  Map<String, Object> facts() {
+  /** What was applied to a process capped at {@code memoryBytes}, or why not. */
+  Map<String, Object> facts(long memoryBytes) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("cpu_limit", cpuFact);
-    facts.put("memory_limit", memoryFact);
+    facts.put("memory_limit", memoryMechanism.replace("%s", MemorySize.describe(memoryBytes)));
     return facts;
   }
 

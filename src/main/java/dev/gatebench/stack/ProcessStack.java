@@ -57,7 +57,7 @@ final class ProcessStack implements Launcher {
     ProcessSpec spec = kind.process(new ProcessRequest(row, upstream, port, rowDir(row)));
     ManagedProcess process = start(row, spec);
     // the cgroup can only be removed once its processes are gone: stop first, then remove
-    limits.confine(process).ifPresent(cgroup -> closer.register(() -> {
+    limits.confine(process, memory(row)).ifPresent(cgroup -> closer.register(() -> {
       try (cgroup) {
         process.close();
       }
@@ -69,6 +69,11 @@ final class ProcessStack implements Launcher {
     }
     return new RunningGateway(row.row(), baseUrl, row.requestHeaders(upstream), row.version(),
         facts(row, spec, process, port), Optional.of(process.handle()));
+  }
+
+  /** The row's memory cap: its own ({@code gatebench.<gateway>.memory}), else the original's 1 GiB. */
+  private static long memory(GatewayContext row) {
+    return row.memoryLimit().orElse(HostLimits.MEMORY_BYTES);
   }
 
   /** Each row's own folder in the private one: two rows of one kind write files of the same names. */
@@ -99,7 +104,7 @@ final class ProcessStack implements Launcher {
     facts.put("port", port);
     facts.put("pid", process.handle().pid());
     facts.put("log_file", process.logFile().toString());
-    facts.putAll(limits.facts());
+    facts.putAll(limits.facts(memory(row)));
     return facts;
   }
 

@@ -47,7 +47,7 @@ class GatewayKindsTest {
     assertThatThrownBy(() -> GatewayKinds.select(List.of("litellm[threads=4]")))
         .isInstanceOf(BenchConfigException.class)
         .hasMessage("gatebench.gateways entry 'litellm[threads=4]' names 'threads', which is no setting of litellm; "
-            + "its settings are [version, workers, port, url], e.g. litellm[version=1.106.12]");
+            + "its settings are [version, workers, port, memory, url], e.g. litellm[version=1.106.12]");
   }
 
   @Test

@@ -43,7 +43,7 @@ class GatewaySettingsTest {
   void declaresThePortOfStartedKindsAndTheUrlOfKindsFoundRunning() {
     assertThat(GatewayContext.declared(new LiteLlm())).extracting(GatewaySetting::name)
         .containsExactly("gatebench.litellm.version", "gatebench.litellm.workers", "LITELLM_MASTER_KEY",
-            "gatebench.litellm.port", "LITELLM_URL");
+            "gatebench.litellm.port", "gatebench.litellm.memory", "LITELLM_URL");
     assertThat(GatewayContext.declared(new Direct())).as("the built-in row reads nothing of its own").isEmpty();
     assertThat(GatewayContext.declared(new LiteLlm()).get(2).secret()).as("the master key is a secret").isTrue();
   }
@@ -54,6 +54,23 @@ class GatewaySettingsTest {
         "ANTHROPIC_API_KEY", "sk-ant-real")));
 
     assertThat(settings.upstreamApiKey()).isEqualTo("sk-ant-real");
+  }
+
+  @Test
+  void capsMemoryAtTheRowsOwnSizeAndRefusesSizesDockerWouldNot() {
+    assertThat(context(Map.of()).memoryLimit()).as("unset: the stack's own 1 GiB").isEmpty();
+    assertThat(context(Map.of("gatebench.litellm.memory", "2g")).memoryLimit()).hasValue(2L << 30);
+    assertThat(GatewaySettings.from(config(Map.of())).context(GatewayRow.parse("litellm[workers=4,memory=1536m]", new LiteLlm()))
+        .memoryLimit()).as("a variant's own cap").hasValue(1536L << 20);
+    assertThat(GatewaySettings.from(config(Map.of("gatebench.litellm.memory", "2g"))).context(new Direct())
+        .memoryLimit()).as("the built-in row runs in no cgroup of its own").isEmpty();
+    assertThatThrownBy(() -> context(Map.of("gatebench.litellm.memory", "lots")).memoryLimit())
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("gatebench.litellm.memory must be a memory size like 1g or 1536m but was 'lots'; "
+            + "e.g. -Dgatebench.litellm.memory=2g");
+    assertThatThrownBy(() -> context(Map.of("gatebench.litellm.memory", "1m")).memoryLimit())
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessageStartingWith("gatebench.litellm.memory must be at least 6m (Docker's minimum) but was '1m'");
   }
 
   @Test

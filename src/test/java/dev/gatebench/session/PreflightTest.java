@@ -103,7 +103,7 @@ class PreflightTest {
     assertThatThrownBy(() -> Preflight.check(config("gatebench.gateways", "direct,litellm,litellm[wokers=4]")))
         .isInstanceOf(BenchConfigException.class)
         .hasMessage("gatebench.gateways entry 'litellm[wokers=4]' names 'wokers', which is no setting of litellm; its "
-            + "settings are [version, workers, port, url], e.g. litellm[version=1.106.12]");
+            + "settings are [version, workers, port, memory, url], e.g. litellm[version=1.106.12]");
   }
 
   @Test

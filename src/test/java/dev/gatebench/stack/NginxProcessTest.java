@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.gateway.UpstreamEndpoint;
+import dev.gatebench.metrics.resources.CgroupFiles;
 import dev.gatebench.upstream.MockUpstream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,27 @@ class NginxProcessTest {
       stack.close();
 
       assertThat(tree).as("nginx's process tree after close").noneMatch(ProcessHandle::isAlive);
+    }
+  }
+
+  @Test
+  void capsARowsMemoryAtItsOwnSettingInsteadOfTheOriginals1GiB(@TempDir Path logs) throws Exception {
+    assumeTrue(LiteLlmProcessTest.onPath("nginx") || Files.isExecutable(Path.of("/usr/sbin/nginx")),
+        "nginx is not installed: apt-get install -y nginx");
+    try (MockUpstream mock = MockUpstream.builder().outputTokens(5).start();
+         Stack stack = Stack.start(config("nginx[memory=96m],nginx", logs),
+             UpstreamEndpoint.mock(mock.baseUrl(), mock.caCertificatePem()))) {
+      Gateway capped = stack.gateway("nginx[memory=96m]").orElseThrow();
+      Gateway usual = stack.gateway("nginx").orElseThrow();
+
+      assertThat(capped.facts().get("memory_limit")).as("the capped row's memory fact").asString()
+          .containsAnyOf("=96 MiB", "not enforced");
+      assertThat(usual.facts().get("memory_limit")).as("the plain row's memory fact").asString()
+          .containsAnyOf("=1 GiB", "not enforced");
+      CgroupFiles.ofProcess(capped.process().orElseThrow().pid()).map(CgroupFiles::memoryLimitBytes)
+          .filter(OptionalLong::isPresent).ifPresent(limit -> assertThat(limit.getAsLong())
+              .as("limit the kernel enforces on the capped row").isEqualTo(96L << 20));
+      assertThat(chat(capped).statusCode()).as("the capped row still answers").isEqualTo(200);
     }
   }
 
