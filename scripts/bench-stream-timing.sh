@@ -66,9 +66,9 @@ loop_waits() {
       pid="${SIDES[$side]:-}"
       [[ -n "$pid" ]] || continue
       for task in /proc/"$pid"/task/*; do
-        read -r comm <"$task/comm" 2>/dev/null || continue
+        read -r comm 2>/dev/null <"$task/comm" || continue
         [[ "$comm" == multiThreadIoEv* ]] || continue
-        read -r run wait rest <"$task/schedstat" 2>/dev/null || continue
+        read -r run wait rest 2>/dev/null <"$task/schedstat" || continue
         if [[ -n "${wait_before[$task]:-}" ]]; then
           echo "$now $side $(((wait - wait_before[$task]) / 1000000)) $(((run - run_before[$task]) / 1000000))"
         fi
@@ -130,7 +130,7 @@ for side in ("mock", "client"):
     steady = sorted(int(r[2]) for r in rows if start + float(startup_s) <= float(r[0]) <= start + float(run_s))
     ran = sorted(int(r[3]) for r in rows if start + float(startup_s) <= float(r[0]) <= start + float(run_s))
     if steady:
-        print(f"{side} event loop, steady state, per second: waited for a CPU p50 {steady[len(steady) // 2]} ms"
+        print(f"{side} event loop, steady state, per ~1 s sample: waited for a CPU p50 {steady[len(steady) // 2]} ms"
               f" max {steady[-1]} ms; ran p50 {ran[len(ran) // 2]} ms ({len(steady)} s sampled)")
 samples = [(float(r[0]), r[1], int(r[2])) for r in (l.split() for l in open(waits)) if len(r) == 4]
 for l in (l for l in lines if l.startswith("  stall at ")):
