@@ -1,6 +1,7 @@
 package dev.gatebench.run;
 
 import dev.gatebench.contention.CgroupProbe;
+import dev.gatebench.contention.JvmHeapProbe;
 import dev.gatebench.contention.LatencyFigures;
 import dev.gatebench.contention.MemoryProbe;
 import dev.gatebench.contention.MemorySample;
@@ -64,7 +65,7 @@ final class SoakRun extends RowPlan {
               + " or with -Dgatebench.stack=processes"));
     }
     if (gateway.pid().isPresent()) return ProcessTreeProbe.of(gateway.pid().getAsLong());
-    if (row.isDirect()) return ProcessTreeProbe.ofThisJvm();
+    if (row.isDirect()) return new JvmHeapProbe();
     throw new RowSkippedException(gateway.name() + " runs outside gatebench (gatebench.stack=external), so its "
         + "memory cannot be sampled; run the soak with -Dgatebench.stack=processes or containers");
   }
