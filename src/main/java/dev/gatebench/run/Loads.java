@@ -32,6 +32,12 @@ final class Loads {
       AbortSignal liveness, PrintStream console) {
     ChatRequestFactory requests = ChatRequestFactory.of(config.testModel(), config.maxTokens(),
         config.temperature(), streaming(config));
+    return run(suite, gateway, scenario, thresholds, requests, liveness, console);
+  }
+
+  /** As {@link #run(BenchConfig, String, Gateway, Scenario, Thresholds)} with these request bodies. */
+  static RunResult run(String suite, Gateway gateway, Scenario scenario, Thresholds thresholds,
+      ChatRequestFactory requests, AbortSignal liveness, PrintStream console) {
     Target target = new Target(gateway.name(), gateway.chatCompletionsUrl(), gateway.authHeaders());
     return StandardMetrics.runner(LoadEngine.of(requests), console)
         .run(suite, target, scenario, StandardMetrics.checks(thresholds), liveness);

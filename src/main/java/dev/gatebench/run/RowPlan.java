@@ -1,5 +1,8 @@
 package dev.gatebench.run;
 
+import dev.gatebench.contention.HeadOfLinePlan;
+import dev.gatebench.contention.PayloadPlan;
+import dev.gatebench.contention.SoakPlan;
 import dev.gatebench.load.Scenario;
 import dev.gatebench.upstream.MockUpstream;
 import java.util.Objects;
@@ -11,7 +14,8 @@ import java.util.Optional;
  * and hands back one {@link RowResult}; {@link BenchRun} has checked the gateway with one chat completion
  * before. Immutable.
  */
-public abstract sealed class RowPlan permits OneRun, StreamingFidelity, CapacitySweep {
+public abstract sealed class RowPlan permits OneRun, StreamingFidelity, CapacitySweep, HeadOfLineRun,
+    PayloadRun, SoakRun {
   RowPlan() {}
 
   /**
@@ -39,6 +43,31 @@ public abstract sealed class RowPlan permits OneRun, StreamingFidelity, Capacity
    */
   public static RowPlan capacitySweep() {
     return new CapacitySweep();
+  }
+
+  /**
+   * Short requests alone ({@code <suite>-alone}), then beside long streams ({@code <suite>}, with
+   * {@code environment.headOfLine}); the row's rise in short-request p99 compared with Direct's, which
+   * runs first (see {@code contention.HeadOfLine}).
+   */
+  public static RowPlan headOfLine(HeadOfLinePlan plan) {
+    return new HeadOfLineRun(Objects.requireNonNull(plan, "plan"));
+  }
+
+  /**
+   * One run per prompt size ({@code <suite>-1k}, {@code <suite>-10k}, ...), each size's p99 compared with
+   * Direct's at that size, which runs first; the last run holds every size in {@code environment.payload}.
+   */
+  public static RowPlan payloadSizes(PayloadPlan plan) {
+    return new PayloadRun(Objects.requireNonNull(plan, "plan"));
+  }
+
+  /**
+   * A soak with the mock failing as {@code plan} says, the row's memory and descriptors sampled: their
+   * least-squares slopes against the plan's bounds ({@code environment.soak}). Needs the mock.
+   */
+  public static RowPlan soak(SoakPlan plan) {
+    return new SoakRun(Objects.requireNonNull(plan, "plan"));
   }
 
   /** Why this plan cannot run against this upstream, e.g. it judges against the mock's counters; empty when it can. */

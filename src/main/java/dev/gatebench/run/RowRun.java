@@ -2,10 +2,13 @@ package dev.gatebench.run;
 
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.Gateway;
+import dev.gatebench.load.ChatRequestFactory;
 import dev.gatebench.load.Scenario;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.threshold.Thresholds;
 import dev.gatebench.upstream.MockUpstream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +71,31 @@ final class RowRun {
   RunResult observed(String name, Scenario scenario, boolean stream) {
     Observation observation = Observation.start(gateway);
     return observation.finish(load(name, scenario, stream));
+  }
+
+  /**
+   * Drives {@code scenario} with {@code requests} (see {@link #requests}) and the suite's thresholds, the
+   * gateway's resources watched; the mock's counters are left as they are, since other loads may run beside it.
+   */
+  RunResult observed(String name, Scenario scenario, ChatRequestFactory requests) {
+    Observation observation = Observation.start(gateway);
+    return observation.finish(Loads.run(name, gateway, scenario, thresholds, requests,
+        GatewayLiveness.of(gateway, settings), System.out));
+  }
+
+  /** As {@link #observed(String, Scenario, ChatRequestFactory)} without thresholds, watching or progress: a load beside the measured one. */
+  RunResult beside(String name, Scenario scenario, ChatRequestFactory requests) {
+    return Loads.run(name, gateway, scenario, Thresholds.none(), requests, GatewayLiveness.of(gateway, settings),
+        new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  /** Requests of the configured model and temperature with these tokens, streaming and prompts. */
+  ChatRequestFactory requests(int maxTokens, boolean stream, List<String> prompts) {
+    return ChatRequestFactory.of(settings.testModel(), maxTokens, settings.temperature(), stream, prompts);
+  }
+
+  Gateway gateway() {
+    return gateway;
   }
 
   /** Writes {@code result} with the gateway's and upstream's facts and {@code more} in its environment. */

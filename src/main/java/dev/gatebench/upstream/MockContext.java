@@ -11,7 +11,8 @@ final class MockContext {
   private static final int MODEL_CACHE_LIMIT = 256;
 
   final LatencyProfile latency;
-  final FaultPlan faults;
+  /** Swapped at run time by {@link MockUpstream#injecting}; each request reads it once at admission. */
+  volatile FaultPlan faults;
   final int outputTokens;
   final long seed;
   final TokenText text;

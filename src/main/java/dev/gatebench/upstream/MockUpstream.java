@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MockUpstream implements AutoCloseable {
 
   private final Builder settings;
+  private final MockContext context;
   private final MockCounters counters;
   private final SendLateness lateness;
   private final EventLoopGroup group;
@@ -49,6 +50,7 @@ public final class MockUpstream implements AutoCloseable {
       Channel channel, Channel httpsChannel) {
     this.settings = settings;
     this.transport = transport;
+    this.context = context;
     this.counters = context.counters;
     this.lateness = context.lateness;
     this.group = group;
@@ -94,15 +96,37 @@ public final class MockUpstream implements AutoCloseable {
     return settings.latency;
   }
 
+  /** The fault plan in force: the builder's, or the one of an open {@link #injecting} scope. */
   public FaultPlan faults() {
-    return settings.faults;
+    return context.faults;
+  }
+
+  /**
+   * Injects {@code plan} from now until the returned scope is closed, then restores the plan in force
+   * before; e.g. a soak that fails 10 % of requests for its duration. Requests already admitted keep
+   * the plan they were admitted with. Not for overlapping scopes of different callers.
+   */
+  public FaultScope injecting(FaultPlan plan) {
+    FaultPlan before = context.faults;
+    context.faults = Objects.requireNonNull(plan, "plan");
+    AtomicBoolean open = new AtomicBoolean(true);
+    return () -> {
+      if (open.compareAndSet(true, false)) context.faults = before;
+    };
+  }
+
+  /** Restores the fault plan that was in force when it was opened; a second close does nothing. */
+  @FunctionalInterface
+  public interface FaultScope extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** Latency profile, fault plan, seed and token count as JSON-friendly values for result files. */
   public Map<String, Object> describe() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("latency", settings.latency.describe());
-    map.put("faults", settings.faults.describe());
+    map.put("faults", context.faults.describe());
     map.put("seed", settings.seed);
     map.put("outputTokens", settings.outputTokens);
     map.put("transport", transport.name());

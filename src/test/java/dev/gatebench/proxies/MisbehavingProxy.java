@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,7 +32,9 @@ public final class MisbehavingProxy implements AutoCloseable {
     /** Sends nothing, not even headers, until the first content delta arrived; then streams on. */
     HOLDS_HEADERS,
     /** Streams faithfully, but one request at a time: the others wait for the lock. */
-    SERIALISES
+    SERIALISES,
+    /** Streams faithfully, but keeps every request body it was sent, so its memory grows with its traffic. */
+    LEAKS
   }
 
   static {
@@ -46,6 +51,7 @@ public final class MisbehavingProxy implements AutoCloseable {
   private final URI upstream;
   private final Fault fault;
   private final ReentrantLock serial = new ReentrantLock(true);
+  private final List<byte[]> kept = Collections.synchronizedList(new ArrayList<>());
 
   private MisbehavingProxy(URI upstream, Fault fault) throws IOException {
     this.upstream = upstream;
@@ -69,6 +75,7 @@ public final class MisbehavingProxy implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      if (fault == Fault.LEAKS) kept.add(body);
       HttpRequest request = HttpRequest.newBuilder(upstream).header("content-type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       if (fault == Fault.SERIALISES) serial.lock();

@@ -1,0 +1,26 @@
+package dev.gatebench.contention;
+
+import java.util.OptionalLong;
+
+/** Reads a row's memory and open file descriptors now. Implementations are thread-safe. */
+public interface MemoryProbe {
+  /**
+   * One look.
+   *
+   * @throws RuntimeException when the row is gone (its process exited, its cgroup removed)
+   */
+  Reading read();
+
+  /** What is read, for the record, e.g. {@code process tree of pid 4242}. */
+  String describe();
+
+  /**
+   * @param rssBytes resident memory (a container's: its cgroup's working set), bytes, >= 0
+   * @param openFds open file descriptors over the row's processes, empty when they cannot be read
+   */
+  record Reading(long rssBytes, OptionalLong openFds) {
+    public Reading {
+      if (rssBytes < 0) throw new IllegalArgumentException("rssBytes must be >= 0 but was " + rssBytes);
+    }
+  }
+}
