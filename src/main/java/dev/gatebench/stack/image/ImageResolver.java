@@ -82,12 +82,23 @@ public final class ImageResolver {
     }
   }
 
-  private ResolvedImage find(ImagePlan plan) {
-    if (docker.exists(plan.reference())) return found(plan, plan.reference(), ResolvedImage.Source.LOCAL);
+  /**
+   * The image this engine has already for {@code key}: the configured one, or its local equivalent
+   * built before; empty otherwise. Never pulls or builds.
+   */
+  public synchronized Optional<ResolvedImage> onEngine(String key) {
+    return onEngine(plans.plan(StackImage.byKey(key)));
+  }
+
+  private Optional<ResolvedImage> onEngine(ImagePlan plan) {
+    if (docker.exists(plan.reference())) return Optional.of(found(plan, plan.reference(), ResolvedImage.Source.LOCAL));
     Optional<LocalBuild> build = plan.overridden() ? Optional.empty() : plan.build();
-    if (build.isPresent() && docker.exists(build.get().tag())) {
-      return found(plan, build.get().tag(), ResolvedImage.Source.LOCAL);
-    }
+    return build.filter(b -> docker.exists(b.tag())).map(b -> found(plan, b.tag(), ResolvedImage.Source.LOCAL));
+  }
+
+  private ResolvedImage find(ImagePlan plan) {
+    Optional<ResolvedImage> present = onEngine(plan);
+    if (present.isPresent()) return present.get();
     Optional<String> pullFailure = pull(plan.reference());
     if (pullFailure.isEmpty()) return found(plan, plan.reference(), ResolvedImage.Source.PULLED);
     return buildInstead(plan, pullFailure.get());
