@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Per requested gateway: the started gateway, or why it is unavailable and how to enable it, e.g.
- * {@code inferxgate skipped: no Docker engine and INFERXGATE_BIN is unset; set INFERXGATE_BIN=...}.
+ * {@code inferxgate skipped: the processes stack runs InferXgate from INFERXGATE_BIN, which is unset; ...}.
  *
  * @param name the row id, e.g. {@code inferxgate}
  * @param gateway the started gateway; empty when unavailable

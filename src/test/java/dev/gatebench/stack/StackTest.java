@@ -62,9 +62,10 @@ class StackTest {
       assertThat(direct.chatCompletionsUrl()).isEqualTo(URI.create("http://127.0.0.1:18080/v1/chat/completions"));
       assertThat(direct.authHeaders()).isEmpty();
       assertThat(direct.pid()).isEmpty();
-      assertThat(stack.availability().get(1).unavailableReason()).contains("inferxgate skipped: no Docker engine "
-          + "and INFERXGATE_BIN is unset; set INFERXGATE_BIN=/path/to/inferxgate or run with Docker "
-          + "(-Dgatebench.stack=containers)");
+      assertThat(stack.availability().get(1).unavailableReason()).contains("inferxgate skipped: the processes "
+          + "stack runs InferXgate from INFERXGATE_BIN, which is unset; set INFERXGATE_BIN=/path/to/inferxgate, or run "
+          + "it in a container (-Dgatebench.stack=containers) from inferxgate/backend:latest or from the image "
+          + "gatebench wraps around INFERXGATE_BIN");
       assertThat(stack.gateways()).extracting(Gateway::name).containsExactly("direct");
     }
   }
