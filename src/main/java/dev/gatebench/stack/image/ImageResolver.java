@@ -1,7 +1,9 @@
 package dev.gatebench.stack.image;
 
+import dev.gatebench.cache.BuildOnce;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.GatewaySettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -34,6 +36,7 @@ public final class ImageResolver {
   private final Path logDir;
   private final Path caBundle;
   private final Duration pullTimeout;
+  private final Path locks;
   private final Map<StackImage, ResolvedImage> resolved = new EnumMap<>(StackImage.class);
   private final Map<StackImage, ImageUnavailableException> failed = new EnumMap<>(StackImage.class);
   private final Set<String> silentRegistries = new HashSet<>();
@@ -46,7 +49,9 @@ public final class ImageResolver {
     this.caBundle = caBundle;
     this.logDir = Path.of(config.get("gatebench.logDir").orElse(GatewaySettings.LOG_DIR));
     this.pullTimeout = config.duration("gatebench.imagePullTimeout", PULL_TIMEOUT);
-    this.base = new BaseImage(docker, bootstrapper, pullTimeout);
+    this.locks = Path.of(config.get("gatebench.cacheDir").orElseGet(() -> Path.of(System.getProperty("user.home"),
+        ".cache", "gatebench").toString())).resolve("locks");
+    this.base = new BaseImage(docker, bootstrapper, pullTimeout, locks.resolve("image-debian-base.lock"));
   }
 
   /** A resolver that uses the {@code docker} command and prints its progress on standard output. */
@@ -140,7 +145,17 @@ public final class ImageResolver {
     }
   }
 
+  /** Once, whichever runs ask for it at once: the engine having the tag is the marker. */
   private void buildEquivalent(StackImage image, LocalBuild build) throws ImageStepException {
+    Path lock = locks.resolve("image-" + image.key() + ".lock");
+    try {
+      BuildOnce.ensure(lock, () -> docker.exists(build.tag()), () -> buildNow(image, build));
+    } catch (IOException e) {
+      throw new ImageStepException("cannot take the build lock " + lock + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void buildNow(StackImage image, LocalBuild build) throws ImageStepException {
     base.ensure();
     console.accept("building image " + build.tag() + " from " + build.folder() + " (" + build.expectedDuration()
         + ", once)");
