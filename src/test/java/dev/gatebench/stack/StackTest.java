@@ -90,7 +90,7 @@ class StackTest {
     Stack stack = Stack.start(List.of(), launcher, settings(), UPSTREAM);
 
     assertThatThrownBy(stack::close).isInstanceOf(StackCloseException.class)
-        .hasMessage("stopping the fake stack failed for 1 of 3 parts; the others were stopped")
+        .hasMessage("stopping the fake stack failed for 1 of 3 parts; the others were stopped: cannot stop the broken part")
         .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(stopFailure));
     assertThat(first.isAlive()).as("first process after close").isFalse();
     assertThat(second.isAlive()).as("second process after close").isFalse();
