@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Docker engine stops while a container row is under load, for real but without stopping the engine
- * every other build here shares: a forked run talks to the engine through a socket proxy (DOCKER_HOST),
- * which the test closes mid-row while it kills the row's container, as an engine that stops does.
+ * A run on the containers stack (a forked {@code SuiteMain}: Direct, then LiteLLM in a container) cut in
+ * the middle of its container row. The engine stops for real but without stopping the engine every other
+ * build here shares: the run talks to it through a socket proxy (DOCKER_HOST), which the test closes while
+ * it kills the row's container, as an engine that stops does. And Ctrl-C.
  */
 @Tag("docker")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class EngineStoppedMidRunTest {
+class ContainerRunCutShortTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path ENGINE = Path.of("/var/run/docker.sock");
 
@@ -66,9 +67,28 @@ class EngineStoppedMidRunTest {
     }
   }
 
+  @Test
+  void ctrlCDuringAContainerRowRemovesTheRunsContainersAndKeepsTheFinishedRowsResult() throws Exception {
+    DockerEngine engine = DockerHere.engineOrSkip();
+    String litellm = DockerHere.serviceImageOrSkip(engine, "litellm");
+    Path results = caseDir.resolve("results");
+    try (ForkedJvm run = ForkedJvm.start(caseDir, "dev.gatebench.cli.SuiteMain",
+        List.of("dev.gatebench.suites.SustainedLoadIT"), settings(litellm, results), Map.of())) {
+      run.await("load on the litellm row", Duration.ofMinutes(3), () -> console(run).contains("sustained · litellm |"));
+
+      run.signal("INT");
+      run.awaitExit(Duration.ofSeconds(60));
+
+      assertThat(DockerHere.docker("ps", "-aq", "--filter", "label=" + ContainerRun.PID + "=" + run.pid()))
+          .as("containers of the interrupted run; console:\n%s", console(run)).isEmpty();
+      assertThat(resultFile(results, "sustained-direct-")).as("the Direct row's result, finished before Ctrl-C")
+          .isNotNull();
+    }
+  }
+
   private static Map<String, String> settings(String litellmImage, Path results) {
     return Map.of("gatebench.stack", "containers", "gatebench.gateways", "direct,litellm", "gatebench.timeScale",
-        "0.05", "gatebench.mock.ttft", "25ms", "gatebench.mock.itl", "1ms", "gatebench.containers.services", "none",
+        "0.02", "gatebench.mock.ttft", "25ms", "gatebench.mock.itl", "1ms", "gatebench.containers.services", "none",
         "gatebench.image.litellm", litellmImage, "gatebench.resultsDir", results.toString());
   }
 
