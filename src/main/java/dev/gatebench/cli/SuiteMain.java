@@ -12,6 +12,7 @@ import dev.gatebench.run.Suite;
 import dev.gatebench.session.BenchStack;
 import dev.gatebench.session.Preflight;
 import dev.gatebench.stack.GatewayAvailability;
+import dev.gatebench.stack.StackCloseException;
 import java.io.PrintStream;
 
 /**
@@ -54,6 +55,10 @@ public final class SuiteMain {
     } catch (BenchConfigException e) {
       out.println("gatebench: " + e.getMessage());
       return 2;
+    } catch (StackCloseException e) {
+      // the rows' lines and files are out already; what could not be stopped is one line, not a stack trace
+      out.println("gatebench: " + e.getMessage());
+      return 1;
     }
   }
 

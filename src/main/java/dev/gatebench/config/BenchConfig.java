@@ -142,6 +142,11 @@ public final class BenchConfig {
     return Path.of(get("gatebench.resultsDir").orElse(Defaults.RESULTS_DIR));
   }
 
+  /** {@code gatebench.reportDir}: the comparison report's folder, e.g. {@code target/gatebench-report}. */
+  public Path reportDir() {
+    return Path.of(get("gatebench.reportDir").orElse(Defaults.REPORT_DIR));
+  }
+
   public String testModel() {
     return get("TEST_MODEL").orElse(Defaults.TEST_MODEL);
   }

@@ -10,6 +10,8 @@ public final class Defaults {
   public static final String MOCK_TTFT = "250ms";
   public static final String MOCK_ITL = "10ms";
   public static final String RESULTS_DIR = "k6/results";
+  /** Where the comparison report (report.html, report.md) goes. */
+  public static final String REPORT_DIR = "target/gatebench-report";
   public static final String TEST_MODEL = "claude-sonnet-4-5-20250929";
   public static final String TEST_MAX_TOKENS = "100";
   public static final String TEST_TEMPERATURE = "0.7";

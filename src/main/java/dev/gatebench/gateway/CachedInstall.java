@@ -1,19 +1,17 @@
 package dev.gatebench.gateway;
 
+import dev.gatebench.cache.BuildOnce;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * A pinned package installed once into a folder of the cache. A marker naming the version is written
  * only after a complete install, so a broken or hand-made one is repaired on next use; installs hold
- * a file lock beside the folder, since another JVM may be installing the same version at once.
+ * a file lock beside the folder ({@link BuildOnce}), since another JVM may be installing the same version at once.
  */
 abstract class CachedInstall {
   static final String MARKER = ".gatebench-installed";
@@ -51,18 +49,8 @@ abstract class CachedInstall {
 
   /** Runs {@code steps} unless a complete install of this version is cached; returns {@link #entryPoint()}. */
   final Path ensure(Steps steps) throws GatewayUnavailableException {
-    if (isComplete()) return entryPoint();
     try {
-      Files.createDirectories(dir.getParent());
-      try (FileChannel channel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        FileLock lock = channel.lock();
-        try {
-          if (!isComplete()) install(steps);
-        } finally {
-          lock.release();
-        }
-      }
+      BuildOnce.ensure(dir.resolveSibling(dir.getFileName() + ".lock"), this::isComplete, () -> install(steps));
     } catch (IOException e) {
       throw new GatewayStartException(what + " cannot be installed into " + dir + ": " + e.getMessage(), e);
     }

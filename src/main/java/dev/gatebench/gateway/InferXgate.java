@@ -1,5 +1,6 @@
 package dev.gatebench.gateway;
 
+import dev.gatebench.config.BenchConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * InferXgate (Rust): its binary from {@code INFERXGATE_BIN} for the processes stack,
- * {@code inferxgate/backend:latest} for the container stack. Its Anthropic URL is hard-coded, so
+ * InferXgate (Rust): its binary from {@code INFERXGATE_BIN} for the processes stack;
+ * {@code inferxgate/backend:latest} for the container stack, or a local image around that binary. Its Anthropic URL is hard-coded, so
  * against the mock its traffic goes through the mock's CONNECT proxy, trusted via the mock's CA.
  */
 public final class InferXgate extends BasicKind implements RunsAsProcess, RunsAsContainer, HasMetrics,
@@ -23,9 +24,19 @@ public final class InferXgate extends BasicKind implements RunsAsProcess, RunsAs
     super("inferxgate", "InferXgate", Probe.post("/health"), 3000);
   }
 
+  /** {@code INFERXGATE_BIN}: checked before every run, as the processes stack runs it and the containers stack wraps it. */
   @Override
   public List<GatewaySetting> settings() {
-    return List.of(GatewaySetting.named("bin", "INFERXGATE_BIN", Optional.empty(), GatewaySetting.any()));
+    return List.of(GatewaySetting.named("bin", "INFERXGATE_BIN", Optional.empty(), InferXgate::executableFile));
+  }
+
+  static void executableFile(String name, String value) {
+    Path binary = Path.of(value);
+    if (!Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
+      throw new BenchConfigException(name + "=" + value + " is not an executable file (" + (Files.isDirectory(binary)
+          ? "it is a folder" : Files.exists(binary) ? "not executable" : "it does not exist") + "); point it at a "
+          + "built InferXgate binary (see InferXgate's own build instructions), or unset it");
+    }
   }
 
   @Override
@@ -46,12 +57,9 @@ public final class InferXgate extends BasicKind implements RunsAsProcess, RunsAs
   @Override
   public ProcessSpec process(ProcessRequest request) throws GatewayUnavailableException {
     Path binary = request.context().optional("bin").map(Path::of).orElseThrow(() -> new GatewayUnavailableException(
-        "inferxgate skipped: no Docker engine and INFERXGATE_BIN is unset; set INFERXGATE_BIN=/path/to/inferxgate"
-            + " or run with Docker (-Dgatebench.stack=containers)"));
-    if (!Files.isExecutable(binary) || !Files.isRegularFile(binary)) {
-      throw new GatewayStartException("INFERXGATE_BIN=" + binary + " is not an executable file; point it at a "
-          + "built InferXgate binary (see InferXgate's own build instructions) or use its Docker image");
-    }
+        "inferxgate skipped: the processes stack runs InferXgate from INFERXGATE_BIN, which is unset; set "
+            + "INFERXGATE_BIN=/path/to/inferxgate, or run it in a container (-Dgatebench.stack=containers) from "
+            + "inferxgate/backend:latest or from the image gatebench wraps around INFERXGATE_BIN"));
     Map<String, String> env = environment(request.context(), "127.0.0.1", request.port());
     request.upstream().httpsProxy().ifPresent(proxy -> env.putAll(proxyEnvironment(proxy.toString(),
         request.upstream().caCertificatePem().orElseThrow().toString(), "127.0.0.1,localhost")));

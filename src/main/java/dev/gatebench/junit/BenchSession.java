@@ -8,7 +8,6 @@ import dev.gatebench.run.BenchRun;
 import dev.gatebench.session.BenchStack;
 import dev.gatebench.session.Preflight;
 import dev.gatebench.stack.GatewayAvailability;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class BenchSession implements AutoCloseable {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BenchSession.class);
-  static final Path REPORT_DIR = Path.of("target", "gatebench-report");
 
   private final BenchStack stack;
   private final BenchRun run;
@@ -61,7 +59,7 @@ final class BenchSession implements AutoCloseable {
 
   /** Checks everything ({@link Preflight}), starts the stack, says which rows are skipped, warms up. */
   static BenchSession start(BenchConfig config) {
-    Preflight.check(config, Map.of("the comparison report's folder", REPORT_DIR));
+    Preflight.check(config, Map.of("the comparison report's folder (gatebench.reportDir)", config.reportDir()));
     BenchStack stack = BenchStack.start(config);
     stack.availability().stream().flatMap(row -> row.unavailableReason().stream())
         .forEach(reason -> System.out.println("gatebench: " + reason));
@@ -97,7 +95,7 @@ final class BenchSession implements AutoCloseable {
    */
   synchronized void finishSuite(Class<?> suiteClass) {
     gates = AfterSuites.finishSuite(SuiteClasses.name(suiteClass), run.results(), List.copyOf(skipped), gates,
-        run.config(), REPORT_DIR).map(g -> gates.map(e -> e.and(g)).orElse(g)).or(() -> gates);
+        run.config(), run.config().reportDir()).map(g -> gates.map(e -> e.and(g)).orElse(g)).or(() -> gates);
   }
 
   /** Stops every gateway and the mock; the report and the gate ran after each suite already. */

@@ -86,7 +86,6 @@ public final class Preflight {
     folders.forEach((what, folder) -> preflight.check(what, () -> writable(what + " " + folder, folder,
         "move what is in the way")));
     preflight.ports();
-    preflight.binaries();
     preflight.externalGateways();
     // last, so that a problem already named by a check above is not listed twice
     preflight.check("gateway settings", () -> GatewaySettings.from(config)); // its own rules; first problem only
@@ -165,21 +164,6 @@ public final class Preflight {
     Map<String, String> params = new java.util.LinkedHashMap<>(row.params());
     params.put("port", Integer.toString(port));
     return String.join(",", params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-  }
-
-  private void binaries() {
-    boolean processes = readable(config::stack).filter(s -> s == StackKind.PROCESSES || s == StackKind.AUTO)
-        .isPresent();
-    Optional<Path> binary = config.get("INFERXGATE_BIN").map(Path::of);
-    if (!processes || binary.isEmpty() || startedGateways().stream().noneMatch(r -> r.kind().name().equals("inferxgate"))) {
-      return;
-    }
-    check("INFERXGATE_BIN", () -> {
-      if (!Files.isRegularFile(binary.get()) || !Files.isExecutable(binary.get())) {
-        throw new BenchConfigException("INFERXGATE_BIN=" + binary.get() + " is not an executable file; point it at "
-            + "InferXgate's binary, or unset it (inferxgate is then skipped without Docker)");
-      }
-    });
   }
 
   private static void portFree(String setting, int port) {

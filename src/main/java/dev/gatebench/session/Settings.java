@@ -42,7 +42,7 @@ final class Settings {
       new Setting("gatebench.checkTimeout", c -> positive(c, "gatebench.checkTimeout", Defaults.CHECK_TIMEOUT)));
 
   /** Read elsewhere (by the gateways, the gate, the pom) or free-form: known, so a misspelling of them is caught. */
-  private static final List<String> OTHERS = List.of("gatebench.resultsDir", "gatebench.baseline",
+  private static final List<String> OTHERS = List.of("gatebench.resultsDir", "gatebench.reportDir", "gatebench.baseline",
       "gatebench.logDir", "gatebench.cacheDir", "gatebench.python", "gatebench.groups",
       "gatebench.gate.alpha", "gatebench.gate.minEffectMs", "gatebench.gate.minEffectPct",
       "gatebench.gate.alternative", "gatebench.gate.resamples", "gatebench.gate.seed");

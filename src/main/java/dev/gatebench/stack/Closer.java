@@ -46,8 +46,10 @@ final class Closer implements AutoCloseable {
       }
     }
     if (failures.isEmpty()) return;
+    // each part's own message says what is left and how to remove it: the user reads them, not a stack trace
     StackCloseException failure = new StackCloseException("stopping " + what + " failed for "
-        + failures.size() + " of " + total + " parts; the others were stopped");
+        + failures.size() + " of " + total + " parts; the others were stopped: " + String.join("; ",
+            failures.stream().map(e -> String.valueOf(e.getMessage())).toList()));
     failures.forEach(failure::addSuppressed);
     throw failure;
   }

@@ -27,7 +27,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * Gateways in containers (Testcontainers), each limited as the compose file says (2 CPUs, 1 GiB), on
  * the host network by default so that every row reaches the mock on 127.0.0.1 as the Direct row does.
- * InferXgate's PostgreSQL and Redis start with it; monitoring starts with {@code gatebench.monitoring=true}.
+ * PostgreSQL and Redis start first, as {@code docker compose up} starts them ({@code gatebench.containers.services});
+ * monitoring starts with {@code gatebench.monitoring=true}.
  * Images come from an {@link ImageSource} and are never pulled. Every container carries the run's
  * labels and is removed at the end, on Ctrl-C, or at the next start after a crash.
  */
@@ -74,9 +75,17 @@ final class ContainerStack implements Launcher {
     return "containers";
   }
 
+  /** Also starts the compose file's data services ({@code gatebench.containers.services}) before any row. */
   @Override
   public void plan(List<GatewayContext> rows) {
     definitions.plan(rows);
+    for (String alias : containers.services()) {
+      try {
+        service(alias, images.image(alias));
+      } catch (ImageUnavailableException e) {
+        System.out.println("gatebench: " + alias + " skipped: " + e.getMessage());
+      }
+    }
   }
 
   @Override
@@ -115,6 +124,7 @@ final class ContainerStack implements Launcher {
     facts.put("limits", request.limit().describe());
     facts.put("limits_applied", limits);
     facts.put("services", request.services());
+    facts.put("stack_services", Map.copyOf(services));
     facts.put("cleanup", cleanup);
     return facts;
   }
@@ -131,14 +141,23 @@ final class ContainerStack implements Launcher {
   private Map<String, String> startDependencies(RunsAsContainer kind, String row) throws GatewayUnavailableException {
     Map<String, String> started = new LinkedHashMap<>();
     for (String alias : kind.containerDependencies()) {
-      if (!services.containsKey(alias)) {
-        ContainerDefinitions.Service service = definitions.dependency(alias, image(alias, row, true));
-        start(service.container(), alias);
-        services.put(alias, service.address());
-      }
+      if (!services.containsKey(alias)) service(alias, image(alias, row, true));
       started.put(alias, services.get(alias));
     }
     return started;
+  }
+
+  /** Starts PostgreSQL or Redis once per run and says where, with the limits it runs under (none, as in compose). */
+  private void service(String alias, DockerImageName image) {
+    if (services.containsKey(alias)) return;
+    ContainerDefinitions.Service service = definitions.dependency(alias, image);
+    GenericContainer<?> container = start(service.container(), alias);
+    services.put(alias, service.address());
+    Map<String, Object> limits = AppliedLimits.read(engine.inspect(container.getContainerId()),
+        CgroupFiles.ofContainer(container.getContainerId()));
+    System.out.println("gatebench: " + alias + " container " + container.getContainerName().replace("/", "")
+        + " (" + image.asCanonicalNameString() + ") at " + service.address() + "; limits applied: "
+        + limits.get("summary"));
   }
 
   /** Each monitoring service whose image cannot be had is skipped with its reason; the run goes on. */

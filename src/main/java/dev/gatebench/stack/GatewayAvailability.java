@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Per requested gateway, exactly one of: the started gateway; why it is unavailable on this machine
- * and how to enable it (a skip, e.g. {@code inferxgate skipped: no Docker engine and INFERXGATE_BIN is
- * unset; set INFERXGATE_BIN=...}); or how it failed to start although it should have run (its rows
- * fail, the other rows still run).
+ * and how to enable it (a skip, e.g. {@code inferxgate skipped: the processes stack runs InferXgate from
+ * INFERXGATE_BIN, which is unset; ...}); or how it failed to start although it should have run (its
+ * rows fail, the other rows still run).
  *
  * @param name the row id, e.g. {@code inferxgate}
  * @param gateway the started gateway; empty otherwise

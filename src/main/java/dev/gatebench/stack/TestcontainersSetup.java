@@ -10,8 +10,8 @@ import org.testcontainers.utility.TestcontainersConfiguration;
 /**
  * Prepares Testcontainers before its first use, which would otherwise start Ryuk and, where Ryuk's
  * image cannot be pulled, retry the pull for two minutes and fail every container. Where Ryuk's image
- * is on the engine, Ryuk runs; otherwise Testcontainers' JVM-hook reaper takes its place and
- * gatebench removes its containers by label itself ({@link ContainerReaper}).
+ * is on the engine, Ryuk runs; otherwise gatebench removes its containers by label itself
+ * ({@link ContainerReaper}) and Testcontainers' reaper does nothing.
  */
 final class TestcontainersSetup {
   /** The Ryuk image Testcontainers 2.0.x starts, unless {@code ryuk.container.image} names another. */
@@ -23,11 +23,12 @@ final class TestcontainersSetup {
   static synchronized String prepare(DockerEngine engine) {
     if (!engine.networkExists("bridge")) useLocalhostAsDockerHost();
     if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+      useGatebenchCleanup();
       return "gatebench's labels (Ryuk disabled by TESTCONTAINERS_RYUK_DISABLED)";
     }
     String ryuk = TestcontainersConfiguration.getInstance().getEnvVarOrProperty("ryuk.container.image", RYUK_IMAGE);
     if (engine.imageExists(ryuk)) return "Ryuk (" + ryuk + ") and gatebench's labels";
-    useJvmHookReaper();
+    useGatebenchCleanup();
     return "gatebench's labels (Ryuk's image " + ryuk + " is not on this engine)";
   }
 
@@ -56,17 +57,19 @@ final class TestcontainersSetup {
 
   /**
    * Testcontainers 2.0 reads "Ryuk disabled" only from the environment variable, which a running JVM
-   * cannot set; its reaper singleton is therefore installed directly, before anything asks for it.
+   * cannot set; its reaper singleton is therefore installed directly, before anything asks for it. It is
+   * the plain reaper, which removes only what was registered with it (nothing: gatebench removes its
+   * containers by label itself, at close, on Ctrl-C and at the next start), not the JVM-hook one, whose
+   * exit hook asks the engine again and prints a stack trace when the engine has stopped.
    */
-  private static void useJvmHookReaper() {
+  private static void useGatebenchCleanup() {
     try {
       Field instance = ResourceReaper.class.getDeclaredField("instance");
       instance.setAccessible(true);
       if (instance.get(null) != null) return;
-      Constructor<?> jvmHook = Class.forName("org.testcontainers.utility.JVMHookResourceReaper")
-          .getDeclaredConstructor();
-      jvmHook.setAccessible(true);
-      instance.set(null, jvmHook.newInstance());
+      Constructor<?> plain = ResourceReaper.class.getDeclaredConstructor();
+      plain.setAccessible(true);
+      instance.set(null, plain.newInstance());
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException("cannot run Testcontainers without Ryuk, whose image is not on this engine: "
           + e + "; set TESTCONTAINERS_RYUK_DISABLED=true in the environment, or load " + RYUK_IMAGE, e);

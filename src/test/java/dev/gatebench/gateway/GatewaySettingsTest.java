@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.config.BenchConfigException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GatewaySettingsTest {
   @Test
@@ -27,13 +30,15 @@ class GatewaySettingsTest {
   }
 
   @Test
-  void eachKindReadsTheEnvironmentNamesOfItsOwnSettings() {
+  void eachKindReadsTheEnvironmentNamesOfItsOwnSettings(@TempDir Path dir) throws Exception {
+    String binary = Files.setPosixFilePermissions(Files.createFile(dir.resolve("inferxgate")),
+        PosixFilePermissions.fromString("rwx------")).toString();
     GatewaySettings settings = GatewaySettings.from(BenchConfig.of(Map.of(), Map.of("GATEBENCH_LITELLM_WORKERS", "4",
-        "INFERXGATE_BIN", "/opt/inferxgate", "LITELLM_URL", "http://localhost:4000",
+        "INFERXGATE_BIN", binary, "LITELLM_URL", "http://localhost:4000",
         "GATEBENCH_INFERXGATE_PORT", "3100"), Map.of()));
 
     assertThat(settings.context(new LiteLlm()).integer("workers")).isEqualTo(4);
-    assertThat(settings.context(new InferXgate()).optional("bin")).contains("/opt/inferxgate");
+    assertThat(settings.context(new InferXgate()).optional("bin")).contains(binary);
     assertThat(settings.context(new LiteLlm()).externalUrl()).contains(URI.create("http://localhost:4000"));
     assertThat(settings.context(new InferXgate()).fixedPort()).contains(3100);
     assertThat(settings.context(new LiteLlm()).fixedPort()).isEmpty();

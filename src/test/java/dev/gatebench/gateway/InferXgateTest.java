@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatebench.config.BenchConfig;
+import dev.gatebench.config.BenchConfigException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,9 @@ class InferXgateTest {
     assertThatThrownBy(() -> new InferXgate().process(new ProcessRequest(GatewaySettings.from(config)
         .context(new InferXgate()), UpstreamEndpoint.anthropic(), 3999, dir)))
         .isInstanceOf(GatewayUnavailableException.class)
-        .hasMessage("inferxgate skipped: no Docker engine and INFERXGATE_BIN is unset; set "
-            + "INFERXGATE_BIN=/path/to/inferxgate or run with Docker (-Dgatebench.stack=containers)");
+        .hasMessage("inferxgate skipped: the processes stack runs InferXgate from INFERXGATE_BIN, which is unset; "
+            + "set INFERXGATE_BIN=/path/to/inferxgate, or run it in a container (-Dgatebench.stack=containers) from "
+            + "inferxgate/backend:latest or from the image gatebench wraps around INFERXGATE_BIN");
   }
 
   @Test
@@ -62,8 +64,9 @@ class InferXgateTest {
 
     assertThatThrownBy(() -> new InferXgate().process(new ProcessRequest(settings(notExecutable),
         UpstreamEndpoint.anthropic().withHost("127.0.0.1"), 3999, dir)))
-        .isInstanceOf(GatewayStartException.class)
-        .hasMessageStartingWith("INFERXGATE_BIN=" + notExecutable + " is not an executable file; ");
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("INFERXGATE_BIN=" + notExecutable + " is not an executable file (not executable); point it at a "
+            + "built InferXgate binary (see InferXgate's own build instructions), or unset it");
   }
 
   private Path executable(String name) throws Exception {

@@ -122,4 +122,14 @@ class PreflightTest {
         .hasMessage("gatebench.portkey.Version is not a gatebench setting, so it would be ignored; did you mean "
             + "gatebench.portkey.version?");
   }
+
+  @Test
+  void anInferXgateBinaryThatIsNoExecutableFileIsFoundBeforeTheRunOnEveryStack() {
+    for (String stack : new String[] {"processes", "containers"}) {
+      assertThatThrownBy(() -> Preflight.check(config("gatebench.gateways", "direct,inferxgate", "gatebench.stack",
+          stack, "INFERXGATE_BIN", dir.toString()))).as("INFERXGATE_BIN a folder, gatebench.stack=%s", stack)
+          .hasMessage("INFERXGATE_BIN=" + dir + " is not an executable file (it is a folder); point it at a built "
+              + "InferXgate binary (see InferXgate's own build instructions), or unset it");
+    }
+  }
 }

@@ -99,6 +99,29 @@ class ContainerStackTest {
     }
   }
 
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aRunOfRowsThatNeedNoDatabaseStillHasPostgresAndRedisUpAsTheComposeFileStartsThem(@TempDir Path logs)
+      throws Exception {
+    DockerEngine engine = DockerHere.engineOrSkip();
+    Map<String, String> images = Map.of("postgres", DockerHere.serviceImageOrSkip(engine, "postgres"), "redis",
+        DockerHere.serviceImageOrSkip(engine, "redis"));
+    BenchConfig config = BenchConfig.of(Map.of("gatebench.logDir", logs.toString()), Map.of(), Map.of());
+    GatewaySettings settings = GatewaySettings.from(config);
+    UpstreamEndpoint upstream = new UpstreamEndpoint(URI.create("http://127.0.0.1:9"), Optional.empty(),
+        Optional.empty(), false);
+    String ofThisJvm = "label=" + ContainerRun.PID + "=" + ProcessHandle.current().pid();
+    try (ContainerStack stack = new ContainerStack(settings, ContainerSettings.from(config), engine,
+        name -> DockerImageName.parse(images.get(name)), upstream)) {
+      stack.plan(List.of(settings.context(new dev.gatebench.gateway.Direct())));
+
+      assertThat(DockerHere.docker("ps", "--format", "{{.Image}}", "--filter", ofThisJvm).lines().sorted().toList())
+          .as("running containers of the run after planning Direct alone")
+          .containsExactly(images.get("postgres"), images.get("redis"));
+    }
+    assertThat(DockerHere.docker("ps", "-aq", "--filter", ofThisJvm)).as("containers of the run after close").isEmpty();
+  }
+
   private static String redisPing(String address) throws Exception {
     String[] hostPort = address.split(":");
     try (java.net.Socket socket = new java.net.Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {

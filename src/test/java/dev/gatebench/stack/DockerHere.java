@@ -2,12 +2,17 @@ package dev.gatebench.stack;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.GatewaySettings;
+import dev.gatebench.stack.image.ImageResolver;
+import dev.gatebench.stack.image.ResolvedImage;
 import dev.gatebench.stack.image.StackImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -32,11 +37,19 @@ final class DockerHere {
     return image;
   }
 
-  /** The image for a service from {@code -Dgatebench.image.<name>}, else the compose file's; skips when missing. */
+  /**
+   * The image for a service from {@code -Dgatebench.image.<name>}, else the compose file's, else its local
+   * equivalent built before; skips when the engine has none (a test never pulls or builds).
+   */
   static String serviceImageOrSkip(DockerEngine engine, String service) {
-    String image = Optional.ofNullable(System.getProperty(ContainerSettings.IMAGE_PREFIX + service))
-        .orElse(StackImage.byKey(service).officialReference(GatewaySettings.LITELLM_VERSION));
-    return imageOrSkip(engine, image);
+    Map<String, String> properties = new HashMap<>();
+    Optional.ofNullable(System.getProperty(ContainerSettings.IMAGE_PREFIX + service))
+        .ifPresent(image -> properties.put(ContainerSettings.IMAGE_PREFIX + service, image));
+    Optional<String> image = ImageResolver.fromConfig(BenchConfig.of(properties, Map.of(), Map.of()))
+        .onEngine(service).map(ResolvedImage::reference);
+    assumeTrue(image.isPresent(), "no image for " + service + " is on the engine (" + StackImage.byKey(service)
+        .officialReference(GatewaySettings.LITELLM_VERSION) + " nor its local equivalent); gatebench never pulls in tests");
+    return imageOrSkip(engine, image.get());
   }
 
   /** Runs the docker CLI, bounded to 60 s; its output, or a failure with it. */

@@ -62,9 +62,10 @@ class StackTest {
       assertThat(direct.chatCompletionsUrl()).isEqualTo(URI.create("http://127.0.0.1:18080/v1/chat/completions"));
       assertThat(direct.authHeaders()).isEmpty();
       assertThat(direct.pid()).isEmpty();
-      assertThat(stack.availability().get(1).unavailableReason()).contains("inferxgate skipped: no Docker engine "
-          + "and INFERXGATE_BIN is unset; set INFERXGATE_BIN=/path/to/inferxgate or run with Docker "
-          + "(-Dgatebench.stack=containers)");
+      assertThat(stack.availability().get(1).unavailableReason()).contains("inferxgate skipped: the processes "
+          + "stack runs InferXgate from INFERXGATE_BIN, which is unset; set INFERXGATE_BIN=/path/to/inferxgate, or run "
+          + "it in a container (-Dgatebench.stack=containers) from inferxgate/backend:latest or from the image "
+          + "gatebench wraps around INFERXGATE_BIN");
       assertThat(stack.gateways()).extracting(Gateway::name).containsExactly("direct");
     }
   }
@@ -89,7 +90,7 @@ class StackTest {
     Stack stack = Stack.start(List.of(), launcher, settings(), UPSTREAM);
 
     assertThatThrownBy(stack::close).isInstanceOf(StackCloseException.class)
-        .hasMessage("stopping the fake stack failed for 1 of 3 parts; the others were stopped")
+        .hasMessage("stopping the fake stack failed for 1 of 3 parts; the others were stopped: cannot stop the broken part")
         .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(stopFailure));
     assertThat(first.isAlive()).as("first process after close").isFalse();
     assertThat(second.isAlive()).as("second process after close").isFalse();

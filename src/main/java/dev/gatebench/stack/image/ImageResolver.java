@@ -1,7 +1,9 @@
 package dev.gatebench.stack.image;
 
+import dev.gatebench.cache.BuildOnce;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.GatewaySettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -34,6 +36,7 @@ public final class ImageResolver {
   private final Path logDir;
   private final Path caBundle;
   private final Duration pullTimeout;
+  private final Path locks;
   private final Map<StackImage, ResolvedImage> resolved = new EnumMap<>(StackImage.class);
   private final Map<StackImage, ImageUnavailableException> failed = new EnumMap<>(StackImage.class);
   private final Set<String> silentRegistries = new HashSet<>();
@@ -46,7 +49,9 @@ public final class ImageResolver {
     this.caBundle = caBundle;
     this.logDir = Path.of(config.get("gatebench.logDir").orElse(GatewaySettings.LOG_DIR));
     this.pullTimeout = config.duration("gatebench.imagePullTimeout", PULL_TIMEOUT);
-    this.base = new BaseImage(docker, bootstrapper, pullTimeout);
+    this.locks = Path.of(config.get("gatebench.cacheDir").orElseGet(() -> Path.of(System.getProperty("user.home"),
+        ".cache", "gatebench").toString())).resolve("locks");
+    this.base = new BaseImage(docker, bootstrapper, pullTimeout, locks.resolve("image-debian-base.lock"));
   }
 
   /** A resolver that uses the {@code docker} command and prints its progress on standard output. */
@@ -82,12 +87,23 @@ public final class ImageResolver {
     }
   }
 
-  private ResolvedImage find(ImagePlan plan) {
-    if (docker.exists(plan.reference())) return found(plan, plan.reference(), ResolvedImage.Source.LOCAL);
+  /**
+   * The image this engine has already for {@code key}: the configured one, or its local equivalent
+   * built before; empty otherwise. Never pulls or builds.
+   */
+  public synchronized Optional<ResolvedImage> onEngine(String key) {
+    return onEngine(plans.plan(StackImage.byKey(key)));
+  }
+
+  private Optional<ResolvedImage> onEngine(ImagePlan plan) {
+    if (docker.exists(plan.reference())) return Optional.of(found(plan, plan.reference(), ResolvedImage.Source.LOCAL));
     Optional<LocalBuild> build = plan.overridden() ? Optional.empty() : plan.build();
-    if (build.isPresent() && docker.exists(build.get().tag())) {
-      return found(plan, build.get().tag(), ResolvedImage.Source.LOCAL);
-    }
+    return build.filter(b -> docker.exists(b.tag())).map(b -> found(plan, b.tag(), ResolvedImage.Source.LOCAL));
+  }
+
+  private ResolvedImage find(ImagePlan plan) {
+    Optional<ResolvedImage> present = onEngine(plan);
+    if (present.isPresent()) return present.get();
     Optional<String> pullFailure = pull(plan.reference());
     if (pullFailure.isEmpty()) return found(plan, plan.reference(), ResolvedImage.Source.PULLED);
     return buildInstead(plan, pullFailure.get());
@@ -129,7 +145,17 @@ public final class ImageResolver {
     }
   }
 
+  /** Once, whichever runs ask for it at once: the engine having the tag is the marker. */
   private void buildEquivalent(StackImage image, LocalBuild build) throws ImageStepException {
+    Path lock = locks.resolve("image-" + image.key() + ".lock");
+    try {
+      BuildOnce.ensure(lock, () -> docker.exists(build.tag()), () -> buildNow(image, build));
+    } catch (IOException e) {
+      throw new ImageStepException("cannot take the build lock " + lock + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void buildNow(StackImage image, LocalBuild build) throws ImageStepException {
     base.ensure();
     console.accept("building image " + build.tag() + " from " + build.folder() + " (" + build.expectedDuration()
         + ", once)");

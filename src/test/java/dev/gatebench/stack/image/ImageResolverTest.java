@@ -27,6 +27,7 @@ class ImageResolverTest {
 
   private ImageResolver resolver() {
     settings.putIfAbsent("gatebench.logDir", tmp.resolve("logs").toString());
+    settings.putIfAbsent("gatebench.cacheDir", tmp.resolve("cache").toString());
     Bootstrapper bootstrapper = tag -> {
       bootstraps.add(tag);
       docker.importRootfs(tmp, tag);
@@ -145,6 +146,7 @@ class ImageResolverTest {
   void saysWhyTheBaseIsMissingWhenItCannotBeBootstrapped() {
     Bootstrapper noRoot = tag -> { throw new ImageStepException("bootstrapping it with debootstrap needs root"); };
     settings.put("gatebench.logDir", tmp.toString());
+    settings.put("gatebench.cacheDir", tmp.resolve("cache").toString());
     ImageResolver resolver = new ImageResolver(BenchConfig.of(settings, Map.of(), Map.of()), docker, noRoot,
         console::add, tmp.resolve("none"));
 
