@@ -11,7 +11,8 @@ final class MockContext {
   private static final int MODEL_CACHE_LIMIT = 256;
 
   final LatencyProfile latency;
-  final FaultPlan faults;
+  /** Read once per request; swapped whole by {@link MockUpstream#swapFaults}. */
+  volatile FaultPlan faults;
   final int outputTokens;
   final long seed;
   final TokenText text;

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MockUpstream implements AutoCloseable {
 
   private final Builder settings;
+  private final MockContext context;
   private final MockCounters counters;
   private final SendLateness lateness;
   private final EventLoopGroup group;
@@ -49,6 +50,7 @@ public final class MockUpstream implements AutoCloseable {
       Channel channel, Channel httpsChannel) {
     this.settings = settings;
     this.transport = transport;
+    this.context = context;
     this.counters = context.counters;
     this.lateness = context.lateness;
     this.group = group;
@@ -94,15 +96,28 @@ public final class MockUpstream implements AutoCloseable {
     return settings.latency;
   }
 
+  /** The fault plan in force: the builder's, or the last one {@link #swapFaults swapped} in. */
   public FaultPlan faults() {
-    return settings.faults;
+    return context.faults;
+  }
+
+  /**
+   * Puts {@code plan} in force at once, e.g. a suite's own faults for its run. Swap between requests: an
+   * answer under way reads the stall settings of whichever plan is in force when it stalls.
+   *
+   * @return the plan it replaces, to put back after
+   */
+  public FaultPlan swapFaults(FaultPlan plan) {
+    FaultPlan previous = context.faults;
+    context.faults = Objects.requireNonNull(plan, "plan");
+    return previous;
   }
 
   /** Latency profile, fault plan, seed and token count as JSON-friendly values for result files. */
   public Map<String, Object> describe() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("latency", settings.latency.describe());
-    map.put("faults", settings.faults.describe());
+    map.put("faults", faults().describe());
     map.put("seed", settings.seed);
     map.put("outputTokens", settings.outputTokens);
     map.put("transport", transport.name());
