@@ -62,7 +62,7 @@ public final class ErrorCases {
     try (FaultClient client = new FaultClient(settings.clientTimeout())) {
       for (FaultCase faultCase : settings.cases()) sent.add(runCase(client, url, headers, faultCase, run));
     }
-    sleep(SETTLE);
+    settle();
     List<CaseResult> cases = new ArrayList<>();
     for (int i = 0; i < sent.size(); i++) {
       cases.add(new CaseResult(settings.cases().get(i), sent.get(i).stream()
@@ -87,9 +87,10 @@ public final class ErrorCases {
     }
   }
 
-  private static void sleep(Duration duration) {
+  /** Waits {@link #SETTLE}, for a gateway's late retries to reach the mock before its marks are counted. */
+  static void settle() {
     try {
-      Thread.sleep(duration);
+      Thread.sleep(SETTLE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
