@@ -47,6 +47,15 @@ final class RowRun {
     return bench.mock();
   }
 
+  Gateway gateway() {
+    return gateway;
+  }
+
+  /** {@code result} with the suite's thresholds evaluated, for a plan that measures without the load runner. */
+  RunResult evaluated(RunResult result) {
+    return thresholds.evaluate(result);
+  }
+
   /** Whether this is the reference row, the mock reached directly. */
   boolean isDirect() {
     return gateway.name().equals(DIRECT);
