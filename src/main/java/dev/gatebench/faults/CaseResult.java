@@ -11,10 +11,13 @@ import java.util.Objects;
  *
  * @param faultCase the case
  * @param requests one per client request, in the order sent; at least one
+ * @param recoveryNanos from the case's end until the row served a plain request again, >= 0; -1 when it did
+ *     not within the limit (e.g. a cooldown after failures)
  */
-public record CaseResult(FaultCase faultCase, List<Attempted> requests) {
+public record CaseResult(FaultCase faultCase, List<Attempted> requests, long recoveryNanos) {
   public CaseResult {
     Objects.requireNonNull(faultCase, "faultCase");
+    if (recoveryNanos < -1) throw new IllegalArgumentException("recoveryNanos must be >= 0, or -1 for none, but was " + recoveryNanos);
     requests = List.copyOf(requests);
     if (requests.isEmpty()) throw new IllegalArgumentException("a fault case needs at least one request");
   }
@@ -51,6 +54,7 @@ public record CaseResult(FaultCase faultCase, List<Attempted> requests) {
     map.put("stream", faultCase.stream());
     map.put("upstreamStatus", faultCase.upstreamStatus());
     map.put("attemptBudget", faultCase.attemptBudget(configuredRetries));
+    if (recoveryNanos >= 0) map.put("recoveryMs", Math.round(recoveryNanos / 1e5) / 10.0);
     map.put("requests", requests.stream().map(r -> {
       Map<String, Object> one = new LinkedHashMap<>(r.view().toMap());
       one.put("attempts", r.attempts());

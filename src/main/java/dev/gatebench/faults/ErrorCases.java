@@ -15,11 +15,16 @@ import java.util.Objects;
  * Runs fault cases against one row: for each case the mock's plan injects that fault into every upstream
  * request, the client sends its requests one after the other, each marked in its prompt
  * ({@link Marks}), and the mock's count of each mark says how many upstream attempts it became. The mock's
- * plan is put back after, also when a request fails unexpectedly. Not thread-safe: one row at a time.
+ * plan is put back after, also when a request fails unexpectedly; then plain requests are sent until one
+ * succeeds, so that each case starts from a row that serves (a gateway may cool down after failures), and
+ * how long that took is recorded. Not thread-safe: one row at a time.
  */
 public final class ErrorCases {
   /** Time given to a gateway's late retries to reach the mock before the marks are counted. */
   static final Duration SETTLE = Duration.ofMillis(300);
+  /** How long a row may take to serve a plain request again after a case, e.g. a cooldown after failures. */
+  public static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
+  private static final Duration RECOVERY_POLL = Duration.ofMillis(200);
   private static final String PROMPT = " What is 2 + 2? Answer with just the number.";
 
   private final MockUpstream mock;
@@ -59,16 +64,36 @@ public final class ErrorCases {
   public ErrorsTable run(URI url, Map<String, String> headers, int configuredRetries) {
     String run = Long.toHexString(System.nanoTime() & 0xffffffL);
     List<List<Sent>> sent = new ArrayList<>();
+    List<Long> recoveries = new ArrayList<>();
     try (FaultClient client = new FaultClient(settings.clientTimeout())) {
-      for (FaultCase faultCase : settings.cases()) sent.add(runCase(client, url, headers, faultCase, run));
+      for (FaultCase faultCase : settings.cases()) {
+        sent.add(runCase(client, url, headers, faultCase, run));
+        recoveries.add(recover(client, url, headers, run + ".recover." + faultCase.name()));
+      }
     }
     settle();
     List<CaseResult> cases = new ArrayList<>();
     for (int i = 0; i < sent.size(); i++) {
       cases.add(new CaseResult(settings.cases().get(i), sent.get(i).stream()
-          .map(s -> new CaseResult.Attempted(s.view(), mock.counters().marked(s.mark()))).toList()));
+          .map(s -> new CaseResult.Attempted(s.view(), mock.counters().marked(s.mark()))).toList(), recoveries.get(i)));
     }
     return new ErrorsTable(cases, configuredRetries);
+  }
+
+  /** Nanoseconds until a plain request succeeded again, polling; -1 when none did within {@link #RECOVERY_LIMIT}. */
+  private long recover(FaultClient client, URI url, Map<String, String> headers, String mark) {
+    long startNanos = System.nanoTime();
+    byte[] body = body(mark, false);
+    while (System.nanoTime() - startNanos < RECOVERY_LIMIT.toNanos()) {
+      if (client.send(url, headers, body, false).outcome() == ClientOutcome.COMPLETE) return System.nanoTime() - startNanos;
+      pause(RECOVERY_POLL);
+    }
+    return -1;
+  }
+
+  private byte[] body(String mark, boolean stream) {
+    return ChatRequestFactory.of(settings.model(), settings.maxTokens(), 0.7, stream, List.of(Marks.text(mark) + PROMPT))
+        .next();
   }
 
   private List<Sent> runCase(FaultClient client, URI url, Map<String, String> headers, FaultCase faultCase, String run) {
@@ -77,9 +102,7 @@ public final class ErrorCases {
       List<Sent> sent = new ArrayList<>();
       for (int i = 0; i < settings.requestsPerCase(); i++) {
         String mark = "errors." + run + "." + faultCase.name() + "." + i;
-        byte[] body = ChatRequestFactory.of(settings.model(), settings.maxTokens(), 0.7, faultCase.stream(),
-            List.of(Marks.text(mark) + PROMPT)).next();
-        sent.add(new Sent(mark, client.send(url, headers, body, faultCase.stream())));
+        sent.add(new Sent(mark, client.send(url, headers, body(mark, faultCase.stream()), faultCase.stream())));
       }
       return sent;
     } finally {
@@ -89,8 +112,12 @@ public final class ErrorCases {
 
   /** Waits {@link #SETTLE}, for a gateway's late retries to reach the mock before its marks are counted. */
   static void settle() {
+    pause(SETTLE);
+  }
+
+  private static void pause(Duration duration) {
     try {
-      Thread.sleep(SETTLE);
+      Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

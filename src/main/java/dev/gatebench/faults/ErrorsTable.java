@@ -67,10 +67,11 @@ public record ErrorsTable(List<CaseResult> cases, int configuredRetries) {
 
   /**
    * One case as a table shows it: the first request's status, error type and message, every request's
-   * attempts, the median time to the end, and how many requests the client was told of.
+   * attempts, the median time to the end, how many requests the client was told of, and the time until the
+   * row served again (NaN: not within the limit).
    */
   public record Row(String caseName, String status, String errorType, String errorMessage, String attempts,
-      long attemptBudget, double timeToEndMs, String outcome, long told, long requests) {
+      long attemptBudget, double timeToEndMs, String outcome, long told, long requests, double recoveryMs) {
 
     static Row of(Map<?, ?> one, List<?> requests) {
       List<Map<?, ?>> each = requests.stream().filter(Map.class::isInstance).<Map<?, ?>>map(Map.class::cast).toList();
@@ -81,7 +82,8 @@ public record ErrorsTable(List<CaseResult> cases, int configuredRetries) {
       String status = number(first, "status").intValue() == 0 ? "none" : String.valueOf(number(first, "status"));
       return new Row(String.valueOf(one.get("case")), status, text(first, "errorType"), text(first, "errorMessage"),
           String.join(", ", attempts), number(one, "attemptBudget").longValue(), times[(times.length - 1) / 2],
-          outcomeText(text(first, "outcome")), told, each.size());
+          outcomeText(text(first, "outcome")), told, each.size(),
+          one.get("recoveryMs") instanceof Number n ? n.doubleValue() : Double.NaN);
     }
 
     private static String outcomeText(String name) {

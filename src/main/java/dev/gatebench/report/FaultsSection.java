@@ -1,5 +1,6 @@
 package dev.gatebench.report;
 
+import dev.gatebench.faults.ErrorCases;
 import dev.gatebench.faults.ErrorsTable;
 import dev.gatebench.faults.KeyFloodResult;
 import dev.gatebench.metrics.RunResult;
@@ -16,12 +17,13 @@ import java.util.function.Function;
  */
 final class FaultsSection {
   private static final String[] ERROR_HEADERS = {"fault", "client status", "error type", "error message",
-      "upstream attempts (budget)", "time to end p50", "client saw", "told"};
+      "upstream attempts (budget)", "time to end p50", "client saw", "told", "serves again after"};
   private static final String[] FLOOD_HEADERS = {"gateway", "valid p50 / p99 alone", "valid p50 / p99 in flood",
       "valid errors in flood", "invalid keys sent", "answered 2xx", "reached the mock", "valid marks seen"};
   private static final String ERRORS_NOTE = "Every upstream attempt fails as the fault says; attempts are what the "
       + "mock counted for each client request (by a mark in its prompt), the budget 1, or 1 + the row's configured "
-      + "retries where a retry could help. Times in ms from the request to the moment the client knew.";
+      + "retries where a retry could help. Times in ms: from the request to the moment the client knew, and from the case's "
+      + "end until the row served a plain request again (a gateway may cool down after failures).";
   private static final String FLOOD_NOTE = "Valid requests alone, then at the same rate beside invalid keys; times in "
       + "ms. The mock counts flood requests by a mark in their prompt: a gateway that checks keys lets none through.";
 
@@ -59,7 +61,8 @@ final class FaultsSection {
     return new String[] {r.caseName(), r.status(), r.errorType().isEmpty() ? "-" : r.errorType(),
         r.errorMessage().isEmpty() ? "-" : r.errorMessage(), r.attempts() + " (" + r.attemptBudget() + ")",
         Format.ms(r.timeToEndMs()), r.outcome(), r.told() == r.requests() ? "yes" : r.told() == 0 ? "NO"
-            : r.told() + " of " + r.requests()};
+            : r.told() + " of " + r.requests(), Double.isFinite(r.recoveryMs()) ? Format.ms(r.recoveryMs())
+            : "not within " + ErrorCases.RECOVERY_LIMIT.toSeconds() + " s"};
   }
 
   static String[] floodCells(String target, KeyFloodResult f) {

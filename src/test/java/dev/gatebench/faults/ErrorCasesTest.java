@@ -48,6 +48,8 @@ class ErrorCasesTest {
     assertThat(direct.cases()).as("cases run").hasSize(FaultCase.standard().size());
     direct.cases().forEach(c -> assertThat(c.requests()).as("requests of %s", c.faultCase().name())
         .extracting(CaseResult.Attempted::attempts).containsOnly(1L));
+    assertThat(direct.cases()).as("cases after which the mock served again at once")
+        .allSatisfy(c -> assertThat(c.recoveryNanos()).isBetween(0L, 1_000_000_000L));
   }
 
   @Test

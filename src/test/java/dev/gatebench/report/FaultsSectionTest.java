@@ -27,16 +27,16 @@ class FaultsSectionTest {
   @Test
   void theErrorsTableOfEachRowReadsBackFromItsResultFile(@TempDir Path dir) {
     ErrorsTable retrying = new ErrorsTable(List.of(
-        new CaseResult(OVERLOADED, List.of(attempted(502, ClientOutcome.ERROR_STATUS, 3), attempted(502, ClientOutcome.ERROR_STATUS, 3))),
-        new CaseResult(CUT_STREAM, List.of(attempted(200, ClientOutcome.ENDED_WITHOUT_DONE, 1)))), 0);
+        new CaseResult(OVERLOADED, List.of(attempted(502, ClientOutcome.ERROR_STATUS, 3), attempted(502, ClientOutcome.ERROR_STATUS, 3)), 5_100_000_000L),
+        new CaseResult(CUT_STREAM, List.of(attempted(200, ClientOutcome.ENDED_WITHOUT_DONE, 1)), -1)), 0);
     RunResult run = ErrorsResult.of(retrying, "errors", "proxy", Instant.now(), 2_000_000_000L, 2, Map.of("model", "m"));
 
     RunResult readBack = RunResultJson.read(RunResultJson.write(run, dir));
     String md = ReportSections.markdown(List.of(readBack));
 
     assertThat(md).contains("## Errors and retries", "### proxy")
-        .contains("| 529 | 502 | overloaded_error | Overloaded | 3, 3 (1) | 120.0 | error status | yes |")
-        .contains("| disconnect-streamed | 200 | - | - | 1 (1) | 120.0 | clean end without [DONE] | NO |");
+        .contains("| 529 | 502 | overloaded_error | Overloaded | 3, 3 (1) | 120.0 | error status | yes | 5100 |")
+        .contains("| disconnect-streamed | 200 | - | - | 1 (1) | 120.0 | clean end without [DONE] | NO | not within 30 s |");
     assertThat(readBack.metric(FaultMetrics.UPSTREAM_ATTEMPTS_OVER_BUDGET).orElseThrow().value("count"))
         .as("requests over budget").hasValue(2);
     assertThat(readBack.metric(FaultMetrics.FAULTS_HIDDEN).orElseThrow().value("count")).as("hidden").hasValue(1);
