@@ -5,6 +5,7 @@ import dev.gatebench.upstream.FaultPlan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One fault the errors suite injects upstream, on every upstream attempt of the client requests it sends
@@ -31,7 +32,7 @@ public record FaultCase(FaultKind fault, boolean stream) {
         FaultKind.SERVER_ERROR, FaultKind.OVERLOADED, FaultKind.CONNECTION_RESET, FaultKind.MID_STREAM_DISCONNECT,
         FaultKind.STALL, FaultKind.MALFORMED_BODY);
     List<FaultKind> streamed = List.of(FaultKind.OVERLOADED, FaultKind.MID_STREAM_DISCONNECT, FaultKind.STALL);
-    return java.util.stream.Stream.concat(plain.stream().map(k -> new FaultCase(k, false)),
+    return Stream.concat(plain.stream().map(k -> new FaultCase(k, false)),
         streamed.stream().map(k -> new FaultCase(k, true))).toList();
   }
 

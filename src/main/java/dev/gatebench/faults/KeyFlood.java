@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +41,8 @@ public final class KeyFlood {
    */
   public record Shape(Scenario valid, Scenario flood) {
     public Shape {
-      java.util.Objects.requireNonNull(valid, "valid");
-      java.util.Objects.requireNonNull(flood, "flood");
+      Objects.requireNonNull(valid, "valid");
+      Objects.requireNonNull(flood, "flood");
     }
 
     /** Both scaled, e.g. by {@code gatebench.timeScale}. */

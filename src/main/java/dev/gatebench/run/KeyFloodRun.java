@@ -9,7 +9,6 @@ import dev.gatebench.load.LoadEngine;
 import dev.gatebench.load.StandardMetrics;
 import dev.gatebench.load.Target;
 import dev.gatebench.metrics.MetricSummary;
-import dev.gatebench.metrics.RunResult;
 import dev.gatebench.threshold.Thresholds;
 import dev.gatebench.upstream.MockUpstream;
 import java.io.OutputStream;
