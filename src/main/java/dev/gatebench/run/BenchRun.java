@@ -65,7 +65,7 @@ public final class BenchRun {
   public RowResult run(Suite suite, Gateway gateway) {
     String name = suite.requireName();
     BenchConfig settings = config.with(suite.settings());
-    suite.plan().cannotRun(mock).ifPresent(reason -> {
+    suite.plan().cannotRun(mock, gateway).ifPresent(reason -> {
       throw new RowSkippedException(reason);
     });
     mock.ifPresent(m -> m.counters().reset());

@@ -3,8 +3,12 @@ package dev.gatebench.run;
 import dev.gatebench.contention.HeadOfLinePlan;
 import dev.gatebench.contention.PayloadPlan;
 import dev.gatebench.contention.SoakPlan;
+import dev.gatebench.faults.FaultCase;
+import dev.gatebench.faults.KeyFlood;
+import dev.gatebench.gateway.Gateway;
 import dev.gatebench.load.Scenario;
 import dev.gatebench.upstream.MockUpstream;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +19,7 @@ import java.util.Optional;
  * before. Immutable.
  */
 public abstract sealed class RowPlan permits OneRun, StreamingFidelity, CapacitySweep, HeadOfLineRun,
-    PayloadRun, SoakRun {
+    PayloadRun, SoakRun, FaultCasesRun, KeyFloodRun {
   RowPlan() {}
 
   /**
@@ -70,9 +74,33 @@ public abstract sealed class RowPlan permits OneRun, StreamingFidelity, Capacity
     return new SoakRun(Objects.requireNonNull(plan, "plan"));
   }
 
+  /**
+   * Each fault case once per row, {@code requestsPerCase} client requests each (scaled by
+   * {@code gatebench.timeScale}, at least one), the fault on every upstream attempt: what the client got, the
+   * upstream attempts per request, the time to the end and whether the client was told, in
+   * {@code environment.errors} and the {@code faults.FaultMetrics} counters. Needs the mock.
+   */
+  public static RowPlan faultCases(List<FaultCase> cases, int requestsPerCase) {
+    return new FaultCasesRun(cases, requestsPerCase);
+  }
+
+  /**
+   * {@code valid} (scaled) alone as {@code <suite>-quiet}, then again as {@code <suite>} beside {@code flood}
+   * (scaled), the same requests with invalid keys; what reached the mock in {@code environment.keyFlood} and
+   * the {@code invalid_keys_upstream} counter. Needs the mock; a row without keys is skipped.
+   */
+  public static RowPlan keyFlood(Scenario valid, Scenario flood) {
+    return new KeyFloodRun(new KeyFlood.Shape(valid, flood));
+  }
+
   /** Why this plan cannot run against this upstream, e.g. it judges against the mock's counters; empty when it can. */
   Optional<String> cannotRun(Optional<MockUpstream> mock) {
     return Optional.empty();
+  }
+
+  /** As {@link #cannotRun(Optional)}, also for reasons of this gateway's, e.g. it has no keys. */
+  Optional<String> cannotRun(Optional<MockUpstream> mock, Gateway gateway) {
+    return cannotRun(mock);
   }
 
   /** Runs the row. */

@@ -50,6 +50,15 @@ final class RowRun {
     return bench.mock();
   }
 
+  Gateway gateway() {
+    return gateway;
+  }
+
+  /** {@code result} with the suite's thresholds evaluated, for a plan that measures without the load runner. */
+  RunResult evaluated(RunResult result) {
+    return thresholds.evaluate(result);
+  }
+
   /** Whether this is the reference row, the mock reached directly. */
   boolean isDirect() {
     return gateway.name().equals(DIRECT);
@@ -92,10 +101,6 @@ final class RowRun {
   /** Requests of the configured model and temperature with these tokens, streaming and prompts. */
   ChatRequestFactory requests(int maxTokens, boolean stream, List<String> prompts) {
     return ChatRequestFactory.of(settings.testModel(), maxTokens, settings.temperature(), stream, prompts);
-  }
-
-  Gateway gateway() {
-    return gateway;
   }
 
   /** Writes {@code result} with the gateway's and upstream's facts and {@code more} in its environment. */

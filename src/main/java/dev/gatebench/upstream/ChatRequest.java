@@ -1,6 +1,7 @@
 package dev.gatebench.upstream;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The parts of a chat request the mock acts on.
@@ -10,11 +11,14 @@ import java.util.Objects;
  * @param stream whether the client asked for server-sent events
  * @param includeUsage OpenAI {@code stream_options.include_usage}
  * @param inputTokens the deterministic prompt size estimate, >= 1
+ * @param mark the name of the prompt's first {@link Marks mark}, if any
  */
-record ChatRequest(String model, int maxTokens, boolean stream, boolean includeUsage, int inputTokens) {
+record ChatRequest(String model, int maxTokens, boolean stream, boolean includeUsage, int inputTokens,
+    Optional<String> mark) {
 
   ChatRequest {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(mark, "mark");
     if (maxTokens < 0) {
       throw new IllegalArgumentException("maxTokens must be >= 0 but was " + maxTokens);
     }

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
  * A fault the mock can inject. Each has a short name used by the {@code x-mock-fault} request
  * header and the {@code --fault NAME=RATE} flag.
  *
- * <p>When each answers: 429, 500, 529 and reset answer at once, before the TTFT, streaming or not,
- * as the real APIs reject at admission (rate limit, overload) before any token is generated; a
- * gateway's retry of them therefore costs it no upstream latency. Disconnect, stall and malformed
+ * <p>When each answers: 400, 401, 429, 500, 529 and reset answer at once, before the TTFT, streaming or
+ * not, as the real APIs reject at admission (bad request, bad key, rate limit, overload) before any token
+ * is generated; a gateway's retry of them therefore costs it no upstream latency. Disconnect, stall and malformed
  * play out inside the answer: half-way through a stream's deltas, or at the whole answer's time.
  */
 public enum FaultKind {
@@ -27,7 +27,11 @@ public enum FaultKind {
   /** Sends no byte for the plan's stall time, then continues or closes. */
   STALL("stall", 0),
   /** 200 with a body that is not valid JSON. */
-  MALFORMED_BODY("malformed", 200);
+  MALFORMED_BODY("malformed", 200),
+  /** 400 with an {@code invalid_request_error} body: retrying it cannot help. */
+  BAD_REQUEST("400", 400),
+  /** 401 with an {@code authentication_error} body, as for a wrong provider key. */
+  UNAUTHORIZED("401", 401);
 
   private final String shortName;
   private final int status;

@@ -13,6 +13,8 @@ public final class MockCounters {
 
   /** The route name unknown paths are counted under. */
   public static final String UNKNOWN_ROUTE = "unknown";
+  /** Distinct marks kept between resets; requests with further marks count only in {@code marksDropped}. */
+  static final int MAX_MARKS = 100_000;
 
   private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Integer, LongAdder> responses = new ConcurrentHashMap<>();
@@ -23,6 +25,9 @@ public final class MockCounters {
   private final LongAdder contentDeltas = new LongAdder();
   private final LongAdder streamsFinished = new LongAdder();
   private final LongAdder streamedUsageTokens = new LongAdder();
+  private final ConcurrentHashMap<String, LongAdder> marks = new ConcurrentHashMap<>();
+  private final LongAdder marked = new LongAdder();
+  private final LongAdder marksDropped = new LongAdder();
 
   MockCounters() {}
 
@@ -84,12 +89,26 @@ public final class MockCounters {
     return streamedUsageTokens.sum();
   }
 
+  /**
+   * Chat requests whose prompt carried this {@link Marks mark}, e.g. {@code marked("errors.529.1")}: how many
+   * upstream requests a gateway made of the one client request so marked (its retries included).
+   */
+  public long marked(String name) {
+    LongAdder adder = marks.get(name);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** Chat requests that carried any mark. */
+  public long markedTotal() {
+    return marked.sum();
+  }
+
   /** Total responses of any status. */
   public long totalResponses() {
     return responses.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  /** A snapshot for result files: requests per route, responses per status, faults, tunnels and streams. */
+  /** A snapshot for result files: requests per route, responses per status, faults, tunnels, streams, marks. */
   public Map<String, Object> snapshot() {
     Map<String, Object> map = new TreeMap<>();
     Map<String, Long> routes = new TreeMap<>();
@@ -109,6 +128,8 @@ public final class MockCounters {
     streams.put("finished", streamsFinished.sum());
     streams.put("usageTokens", streamedUsageTokens.sum());
     map.put("streams", streams);
+    map.put("marked", marked.sum());
+    if (marksDropped.sum() > 0) map.put("marksDropped", marksDropped.sum());
     return map;
   }
 
@@ -123,6 +144,9 @@ public final class MockCounters {
     contentDeltas.reset();
     streamsFinished.reset();
     streamedUsageTokens.reset();
+    marks.clear();
+    marked.reset();
+    marksDropped.reset();
   }
 
   void request(String route) {
@@ -135,6 +159,16 @@ public final class MockCounters {
 
   void fault(FaultKind kind) {
     faults.computeIfAbsent(kind, k -> new LongAdder()).increment();
+  }
+
+  void mark(String name) {
+    marked.increment();
+    LongAdder adder = marks.get(name);
+    if (adder == null && marks.size() >= MAX_MARKS) {
+      marksDropped.increment();
+      return;
+    }
+    (adder != null ? adder : marks.computeIfAbsent(name, n -> new LongAdder())).increment();
   }
 
   void tunnel() {

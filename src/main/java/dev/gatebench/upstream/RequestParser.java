@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Reads a chat request body with Jackson's streaming parser: only the fields the mock uses are
@@ -48,9 +49,9 @@ final class RequestParser {
           throw new BadRequestException(400, "messages: must be an array");
         }
         fields.hasMessages = true;
-        fields.promptChars += countChars(parser);
+        fields.promptChars += countChars(parser, fields);
       }
-      case "system" -> fields.promptChars += countChars(parser);
+      case "system" -> fields.promptChars += countChars(parser, fields);
       default -> parser.skipChildren();
     }
   }
@@ -77,10 +78,10 @@ final class RequestParser {
     return include;
   }
 
-  /** Characters of every string value in the current value, the prompt size estimate's base. */
-  private static long countChars(JsonParser parser) throws IOException {
+  /** Characters of every string value in the current value, the prompt size estimate's base; notes a mark. */
+  private static long countChars(JsonParser parser, Fields fields) throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_STRING) {
-      return parser.getTextLength();
+      return string(parser, fields);
     }
     if (!parser.currentToken().isStructStart()) {
       return 0;
@@ -94,9 +95,16 @@ final class RequestParser {
       }
       if (token.isStructStart()) depth++;
       else if (token.isStructEnd()) depth--;
-      else if (token == JsonToken.VALUE_STRING) chars += parser.getTextLength();
+      else if (token == JsonToken.VALUE_STRING) chars += string(parser, fields);
     }
     return chars;
+  }
+
+  private static int string(JsonParser parser, Fields fields) throws IOException {
+    if (fields.mark == null) {
+      fields.mark = Marks.find(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    }
+    return parser.getTextLength();
   }
 
   private static String firstLine(IOException e) {
@@ -113,6 +121,7 @@ final class RequestParser {
     boolean includeUsage;
     boolean hasMessages;
     long promptChars;
+    String mark;
 
     ChatRequest toRequest() throws BadRequestException {
       if (model == null || model.isBlank()) {
@@ -122,7 +131,7 @@ final class RequestParser {
         throw new BadRequestException(400, "messages: field required (an array)");
       }
       int inputTokens = (int) Math.min(Integer.MAX_VALUE, 1 + promptChars / CHARS_PER_TOKEN);
-      return new ChatRequest(model, maxTokens, stream, includeUsage, inputTokens);
+      return new ChatRequest(model, maxTokens, stream, includeUsage, inputTokens, Optional.ofNullable(mark));
     }
   }
 }

@@ -106,6 +106,7 @@ final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     long sequence = mock.nextSequence();
     try {
       ChatRequest chat = RequestParser.parse(request.content());
+      chat.mark().ifPresent(mock.counters::mark);
       Timing timing = Timing.of(mock, request.headers(), sequence, chat.outputTokens(mock.outputTokens));
       Optional<FaultKind> fault = fault(request, sequence);
       fault.ifPresent(mock.counters::fault);
@@ -152,6 +153,8 @@ final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       }
       case SERVER_ERROR -> Responses.error(ctx, mock.counters, api, 500, "mock internal error (injected fault)", keepAlive);
       case OVERLOADED -> Responses.error(ctx, mock.counters, api, 529, "mock overloaded (injected fault)", keepAlive);
+      case BAD_REQUEST -> Responses.error(ctx, mock.counters, api, 400, "mock invalid request (injected fault)", keepAlive);
+      case UNAUTHORIZED -> Responses.error(ctx, mock.counters, api, 401, "mock invalid API key (injected fault)", keepAlive);
       case CONNECTION_RESET -> Responses.reset(ctx);
       default -> {
         return false;

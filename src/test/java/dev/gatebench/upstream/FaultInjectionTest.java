@@ -62,6 +62,22 @@ class FaultInjectionTest {
   }
 
   @Test
+  void badRequestSends400ThatSaysTheRequestIsInvalid() {
+    HttpResponse<String> response = Http.post(mock.baseUrl(), "/v1/chat/completions", Http.OPENAI_BODY, "x-mock-fault", "400");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response.body()).path("error").path("type").asText()).isEqualTo("invalid_request_error");
+  }
+
+  @Test
+  void unauthorizedSends401WithAnAuthenticationErrorInAnthropicsShape() {
+    HttpResponse<String> response = Http.post(mock.baseUrl(), "/v1/messages", Http.ANTHROPIC_BODY, "x-mock-fault", "401");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(Http.json(response.body()).path("error").path("type").asText()).isEqualTo("authentication_error");
+  }
+
+  @Test
   void connectionResetSendsRstBeforeAnyByte() throws IOException {
     try (Socket socket = rawPost("/v1/messages", Http.ANTHROPIC_BODY, "x-mock-fault: reset")) {
       assertThatThrownBy(() -> socket.getInputStream().read())

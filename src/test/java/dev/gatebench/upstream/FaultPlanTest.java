@@ -87,7 +87,7 @@ class FaultPlanTest {
     assertThat(FaultKind.parse("RESET")).isEqualTo(FaultKind.CONNECTION_RESET);
     assertThat(FaultKind.parse("rate_limit")).isEqualTo(FaultKind.RATE_LIMIT);
     assertThatThrownBy(() -> FaultKind.parse("418"))
-        .hasMessage("unknown fault '418'; use one of 429, 500, 529, reset, disconnect, stall, malformed");
+        .hasMessage("unknown fault '418'; use one of 429, 500, 529, reset, disconnect, stall, malformed, 400, 401");
   }
 
   private static String pattern(FaultPlan plan, long seed) {
