@@ -18,7 +18,7 @@ import org.testcontainers.containers.GenericContainer;
 /**
  * A stand-in gateway for container tests: a perl HTTP responder on the request's port in the Debian
  * base image, after a shell prefix (e.g. a CPU burner {@code "perl -e '1 while 1' & "}, or a memory hog
- * followed by {@code && }) and with an optional limit.
+ * followed by {@code && }) and with an optional limit; or a script of its own ({@link #scripted}).
  */
 final class StubKind extends BasicKind implements RunsAsContainer, ReportsVersion {
   /** Answers every request 200 "ok" on 127.0.0.1:$PORT. */
