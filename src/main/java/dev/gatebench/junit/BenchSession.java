@@ -8,6 +8,7 @@ import dev.gatebench.run.BenchRun;
 import dev.gatebench.session.BenchStack;
 import dev.gatebench.session.Preflight;
 import dev.gatebench.stack.GatewayAvailability;
+import dev.gatebench.stack.StackCloseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * report is rewritten ({@link #finishSuite}): a failure there is reported against the suite, with its
  * own message, where one thrown when the store closes would reach the user wrapped in JUnit's "Failed
  * to close extension context". Closing stops every gateway and the mock (each stop tried even when
- * another fails). Thread-safe.
+ * another fails); what could not be stopped fails the run as one {@link StackNotStoppedError}. Thread-safe.
  */
 final class BenchSession implements AutoCloseable {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BenchSession.class);
@@ -66,7 +67,11 @@ final class BenchSession implements AutoCloseable {
     try {
       stack.mock().ifPresent(mock -> BenchRun.warmUp(config, mock));
     } catch (RuntimeException e) {
-      stack.close();
+      try {
+        stack.close();
+      } catch (RuntimeException notStopped) {
+        e.addSuppressed(notStopped); // the warm-up's failure is what the user must read first
+      }
       throw e;
     }
     return new BenchSession(config, stack);
@@ -98,11 +103,24 @@ final class BenchSession implements AutoCloseable {
         run.config(), run.config().reportDir()).map(g -> gates.map(e -> e.and(g)).orElse(g)).or(() -> gates);
   }
 
-  /** Stops every gateway and the mock; the report and the gate ran after each suite already. */
+  /**
+   * Stops every gateway and the mock; the results, the report and the gate were written after each row
+   * and suite already, so a failure here loses none of them.
+   *
+   * @throws StackNotStoppedError when something could not be stopped: one line saying what and how to
+   *     remove it (as {@code SuiteMain} prints it), the stack's failure as its cause
+   */
   @Override
   public synchronized void close() {
     if (closed) return;
     closed = true;
-    stack.close();
+    try {
+      stack.close();
+    } catch (StackCloseException e) {
+      throw new StackNotStoppedError("gatebench: after the suites ended, " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new StackNotStoppedError("gatebench: after the suites ended, stopping the mock upstream and the "
+          + "gateways failed: " + e, e);
+    }
   }
 }

@@ -4,7 +4,9 @@ import dev.gatebench.config.BenchConfig;
 import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.load.AbortSignal;
+import dev.gatebench.stack.ContainerExit;
 import dev.gatebench.stack.ProcessExits;
+import dev.gatebench.stack.Stack;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,10 +14,11 @@ import java.util.function.Function;
 
 /**
  * Whether the gateway under load is still there, asked once a second while its row runs: its
- * process (when gatebench started one) has not exited, and not every connection to it has been
- * refused for {@code gatebench.deadAfter}. The reason names the gateway, its exit status and its
- * log, so that the row's failure says where to look. The gateway is not restarted: its row ends,
- * the other rows go on. Thread-safe.
+ * process (when gatebench started one) has not exited, its container (when gatebench started one)
+ * has not stopped, and not every connection to it has been refused for {@code gatebench.deadAfter}.
+ * The reason names the gateway, its exit status (a container's OOM kill by its memory limit
+ * included) and its log, so that the row's failure says where to look. The gateway is not
+ * restarted: its row ends, the other rows go on. Thread-safe.
  */
 final class GatewayLiveness implements AbortSignal {
   static final String DEAD_AFTER = "gatebench.deadAfter";
@@ -30,13 +33,21 @@ final class GatewayLiveness implements AbortSignal {
   private final String deadAfterText;
   private final AbortSignal refused;
   private final Function<ProcessHandle, OptionalInt> exitStatuses;
+  private final Function<String, Optional<ContainerExit.Seen>> containers;
 
   GatewayLiveness(Gateway gateway, Duration deadAfter, String deadAfterText,
       Function<ProcessHandle, OptionalInt> exitStatuses) {
+    this(gateway, deadAfter, deadAfterText, exitStatuses, ContainerExit::now);
+  }
+
+  /** @param containers how a gateway container is doing, by its id; as {@link ContainerExit#now} */
+  GatewayLiveness(Gateway gateway, Duration deadAfter, String deadAfterText,
+      Function<ProcessHandle, OptionalInt> exitStatuses, Function<String, Optional<ContainerExit.Seen>> containers) {
     this.gateway = gateway;
     this.deadAfterText = deadAfterText;
     this.refused = AbortSignal.whenRefusedFor(deadAfter);
     this.exitStatuses = exitStatuses;
+    this.containers = containers;
   }
 
   /** @throws BenchConfigException when {@code gatebench.deadAfter} is not a positive duration */
@@ -51,11 +62,21 @@ final class GatewayLiveness implements AbortSignal {
     return new GatewayLiveness(gateway, deadAfter, text, ProcessExits::of);
   }
 
+  /**
+   * A container is asked of its engine only once connections are refused, when it may have gone: an
+   * engine call each second of a healthy row would be load the Direct row does not have.
+   */
   @Override
   public Optional<String> reason(Traffic traffic) {
     Optional<ProcessHandle> process = gateway.process();
     if (process.isPresent() && !process.get().isAlive()) return Optional.of(exited(process.get()));
-    return refused.reason(traffic).map(refusal -> stoppedAnswering(refusal, process));
+    Optional<ContainerExit.Seen> container = traffic.refusedFor().isZero() ? Optional.empty() : container();
+    if (container.isPresent() && container.get().ended()) return Optional.of(ended(container.get()));
+    return refused.reason(traffic).map(refusal -> stoppedAnswering(refusal, process, container));
+  }
+
+  private Optional<ContainerExit.Seen> container() {
+    return gateway.facts().get(Stack.CONTAINER_ID) instanceof String id ? containers.apply(id) : Optional.empty();
   }
 
   private String exited(ProcessHandle process) {
@@ -63,11 +84,25 @@ final class GatewayLiveness implements AbortSignal {
         + "; its log: " + logFile();
   }
 
-  private String stoppedAnswering(String refusal, Optional<ProcessHandle> process) {
+  /** e.g. {@code gateway LiteLLM (container gatebench-litellm-6f1c2a90) was OOM-killed by its 1024 MiB ...}. */
+  private String ended(ContainerExit.Seen container) {
+    return "gateway " + gateway.displayName() + " (container " + container.name() + ") " + container.words()
+        + logOf(Optional.of(container));
+  }
+
+  private String stoppedAnswering(String refusal, Optional<ProcessHandle> process,
+      Optional<ContainerExit.Seen> container) {
     String state = process.map(p -> "its process (pid " + p.pid() + ") is still running")
+        .or(() -> container.map(c -> "its container " + c.name() + " " + c.words()))
         .orElse("it runs as no local process gatebench could check");
     return "gateway " + gateway.displayName() + " stopped answering at " + gateway.baseUrl() + ": " + refusal
-        + " (" + DEAD_AFTER + "=" + deadAfterText + "); " + state + "; its log: " + logFile();
+        + " (" + DEAD_AFTER + "=" + deadAfterText + "); " + state + logOf(container);
+  }
+
+  /** A container's output is kept by its engine, not in a file, unless the stack recorded one. */
+  private String logOf(Optional<ContainerExit.Seen> container) {
+    if (container.isEmpty() || gateway.facts().containsKey("log_file")) return "; its log: " + logFile();
+    return "; its log: docker logs " + container.get().name() + " (until the run ends and removes it)";
   }
 
   private String status(ProcessHandle process) {

@@ -9,6 +9,7 @@ import dev.gatebench.metrics.resources.DockerStatsSampler;
 import dev.gatebench.metrics.resources.ProcessTreeSampler;
 import dev.gatebench.metrics.resources.PrometheusScraper;
 import dev.gatebench.metrics.resources.ResourceUsage;
+import dev.gatebench.stack.ContainerExit;
 import dev.gatebench.stack.Stack;
 import java.net.URI;
 import java.time.Duration;
@@ -46,7 +47,7 @@ final class Observation {
         .map(m -> m.values().getOrDefault("count", 0.0).longValue()).orElse(0L);
     Map<String, Object> environment = new LinkedHashMap<>();
     environment.put(ResourceUsage.ENVIRONMENT_KEY, usage.toMap(requests));
-    sampling.containerFacts().ifPresent(facts -> {
+    sampling.containerFacts().map(this::withEnd).ifPresent(facts -> {
       environment.put(gateway.pid().isPresent() ? "memory_cgroup" : "container", facts);
       warnAboutFaults(facts);
     });
@@ -56,13 +57,28 @@ final class Observation {
         .orElse(withUsage);
   }
 
+  /** A container that went away mid-run, with how it ended when its engine says ({@code ended}). */
+  private Map<String, Object> withEnd(Map<String, Object> facts) {
+    if (!facts.containsKey("vanished") || !(gateway.facts().get(Stack.CONTAINER_ID) instanceof String id)) return facts;
+    return ContainerExit.now(id).filter(ContainerExit.Seen::ended).map(seen -> {
+      Map<String, Object> withEnd = new LinkedHashMap<>(facts);
+      withEnd.put("ended", "the container " + seen.words());
+      return withEnd;
+    }).orElse(facts);
+  }
+
   /** An OOM kill or a vanished container changes what the numbers mean: say so where the user looks. */
   private void warnAboutFaults(Map<String, Object> facts) {
     if (facts.get("oom_kills_during_run") instanceof Long kills && kills > 0) {
       System.out.println("gatebench: " + gateway.name() + ": " + kills + " process(es) OOM-killed by its memory "
           + "limit during the run");
     }
-    if (facts.containsKey("vanished")) System.out.println("gatebench: " + gateway.name() + ": " + facts.get("vanished"));
+    if (facts.containsKey("ended")) {
+      System.out.println("gatebench: " + gateway.name() + ": " + facts.get("ended") + " during the run; figures "
+          + "cover the time before");
+    } else if (facts.containsKey("vanished")) {
+      System.out.println("gatebench: " + gateway.name() + ": " + facts.get("vanished"));
+    }
   }
 
   private static Optional<Map<String, Double>> scrape(Optional<URI> url) {

@@ -97,6 +97,8 @@ final class ContainerStack implements Launcher {
     startMonitoring();
     ContainerRequest request = definitions.request(row, upstream, image, dependencies, limit(row));
     GenericContainer<?> container = start(definitions.gateway(kind, request), row.row().displayName());
+    closer.register(ContainerExit.track(container.getContainerId(), container.getContainerName().replace("/", ""),
+        engine));
     URI baseUrl = request.hostNetwork() ? URI.create("http://127.0.0.1:" + request.port())
         : URI.create("http://" + container.getHost() + ":" + container.getMappedPort(request.port()));
     Map<String, Object> limits = AppliedLimits.read(engine.inspect(container.getContainerId()),

@@ -36,10 +36,12 @@ class ContainerRunCutShortTest {
     String litellm = DockerHere.serviceImageOrSkip(engine, "litellm");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(ENGINE), "the engine's socket is not " + ENGINE);
     Path results = caseDir.resolve("results");
+    long forked = -1;
     try (UnixSocketProxy proxy = UnixSocketProxy.start(caseDir.resolve("docker.sock"), ENGINE);
         ForkedJvm run = ForkedJvm.start(caseDir, "dev.gatebench.cli.SuiteMain",
             List.of("dev.gatebench.suites.SustainedLoadIT"), settings(litellm, results),
             Map.of("DOCKER_HOST", proxy.endpoint()))) {
+      forked = run.pid();
       run.await("load on the litellm row", Duration.ofMinutes(3), () -> console(run).contains("sustained · litellm |"));
       String container = DockerHere.docker("ps", "-q", "--filter", "label=" + ContainerRun.PID + "=" + run.pid());
 
@@ -60,8 +62,9 @@ class ContainerRunCutShortTest {
       assertThat(litellmResult.at("/environment/abortedBy").asText()).as("the litellm row's result, kept")
           .startsWith("gateway LiteLLM stopped answering");
     } finally {
-      for (String id : DockerHere.docker("ps", "-aq", "--filter", "label=" + ContainerRun.GATEBENCH,
-          "--filter", "name=gatebench-litellm-").lines().toList()) {
+      // this run's only: runs of other builds on the same engine keep theirs
+      for (String id : DockerHere.docker("ps", "-aq", "--filter", "label=" + ContainerRun.PID + "=" + forked)
+          .lines().toList()) {
         DockerHere.docker("rm", "-f", id);
       }
     }

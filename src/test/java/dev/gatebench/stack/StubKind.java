@@ -18,7 +18,7 @@ import org.testcontainers.containers.GenericContainer;
 /**
  * A stand-in gateway for container tests: a perl HTTP responder on the request's port in the Debian
  * base image, after a shell prefix (e.g. a CPU burner {@code "perl -e '1 while 1' & "}, or a memory hog
- * followed by {@code && }) and with an optional limit.
+ * followed by {@code && }) and with an optional limit; or a script of its own ({@link #scripted}).
  */
 final class StubKind extends BasicKind implements RunsAsContainer, ReportsVersion {
   /** Answers every request 200 "ok" on 127.0.0.1:$PORT. */
@@ -27,7 +27,7 @@ final class StubKind extends BasicKind implements RunsAsContainer, ReportsVersio
       + "print $c \"HTTP/1.0 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok\"; close $c}'";
 
   private final String image;
-  private final String scriptPrefix;
+  private final String script;
   private final Optional<ResourceLimit> limit;
   private final List<String> dependencies;
 
@@ -36,11 +36,21 @@ final class StubKind extends BasicKind implements RunsAsContainer, ReportsVersio
   }
 
   StubKind(String name, String image, String scriptPrefix, Optional<ResourceLimit> limit, List<String> dependencies) {
+    this(name, image, limit, dependencies, scriptPrefix + "exec " + RESPONDER);
+  }
+
+  private StubKind(String name, String image, Optional<ResourceLimit> limit, List<String> dependencies,
+      String script) {
     super(name, "Stub " + name, Probe.get("/"), 8080);
     this.image = image;
-    this.scriptPrefix = scriptPrefix;
+    this.script = script;
     this.limit = limit;
     this.dependencies = List.copyOf(dependencies);
+  }
+
+  /** A stand-in that runs {@code script} with {@code sh -c} as it is: the script listens on $PORT itself. */
+  static StubKind scripted(String name, String image, String script, Optional<ResourceLimit> limit) {
+    return new StubKind(name, image, limit, List.of(), script);
   }
 
   String image() {
@@ -64,7 +74,6 @@ final class StubKind extends BasicKind implements RunsAsContainer, ReportsVersio
 
   @Override
   public GenericContainer<?> container(ContainerRequest request) {
-    String script = scriptPrefix + "exec " + RESPONDER;
     GenericContainer<?> container = new GenericContainer<>(request.image()).withEnv("PORT",
         Integer.toString(request.port())).withCommand("sh", "-c", script);
     request.attach(container);
