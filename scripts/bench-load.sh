@@ -9,6 +9,15 @@
 #   d. (with --heap-minutes N) heap: gatebench at 1,000 req/s for N minutes with -Xmx256m
 # wrk is closed-loop: in a and b it runs at rate x answer connections (about the rate, never
 # more) and stays out of the self-overhead verdict.
+# Under the tables of a and b a line tells whether gatebench's tail is its own or the machine's: its
+# generator's schedule lag, its event loop's CPU and run-queue wait (ready but not on a CPU), the JVM's
+# GC pauses, and, for an untrustworthy run, the likeliest cause (environment.generator of its result).
+# gatebench's JVM (LoadMain) gets generator flags for one pinned core, as the mock does: the serial
+# collector (a parallel one's threads would only compete with the event loop on its core), a fixed
+# 1 GB heap touched up front (no resizing or page faults mid-run), and a 768 MB young generation, so
+# that no young collection falls in a 30 s run at 1,000 req/s (with -Xmx512m alone one young pause of
+# 33 to 86 ms fell in each 20 s run there, and 6 to 10 a 10 s run of section c; with these flags none,
+# and one of about 20 ms). BENCH_LOADMAIN_JVM="..." replaces them, e.g. BENCH_LOADMAIN_JVM="-Xmx512m".
 # Usage: scripts/bench-load.sh [--duration SECONDS] [--warmup SECONDS] [--peers LIST] [--heap-minutes N] [--smoke]
 #   --duration  measured seconds of every generator run; default 30
 #   --warmup    seconds of gatebench's and Gatling's discarded warm-up (JIT); default 5
@@ -31,7 +40,7 @@ while [[ $# -gt 0 ]]; do
       [[ "$PEERS" =~ ^((oha|gatling|wrk|k6)(,|$))+$ ]] \
         || { echo "bench-load: --peers must list some of oha,gatling,wrk,k6 but was '$PEERS'; e.g. --peers oha,wrk" >&2; exit 2; } ;;
     --smoke) DURATION=2; WARMUP=1; MOCK_WARM=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "bench-load: unknown argument '$1'; use --duration S, --warmup S, --peers LIST, --heap-minutes N or --smoke" >&2; exit 2 ;;
   esac
 done
@@ -85,11 +94,15 @@ stop_mock() {
   MOCK_PID=""
 }
 
+# gatebench's JVM: see the header
+read -r -a LOADMAIN_JVM <<<"${BENCH_LOADMAIN_JVM:--XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -XX:+AlwaysPreTouch \
+-Dio.netty.leakDetection.level=disabled --enable-native-access=ALL-UNNAMED}"
+
 # run_gatebench NAME LOADMAIN-FLAGS...: LoadMain with --warmup, as a peer line
 run_gatebench() {
   local name="$1"; shift
   local warm=(); ((WARMUP > 0)) && warm=(--warmup "${WARMUP}s")
-  taskset -c 0 "$JAVA" -Xmx512m -cp "$CLASSPATH" dev.gatebench.cli.LoadMain --url "$MOCK_URL$CHAT_PATH" \
+  taskset -c 0 "$JAVA" "${LOADMAIN_JVM[@]}" -cp "$CLASSPATH" dev.gatebench.cli.LoadMain --url "$MOCK_URL$CHAT_PATH" \
     --io-threads 1 --quiet --out "$WORK/gatebench-$name" "${warm[@]}" "$@" \
     >"$WORK/gatebench-$name.txt" 2>"$WORK/gatebench-$name.err" \
     || { echo "gatebench $name failed:" >&2; cat "$WORK/gatebench-$name.err" >&2; return 1; }
@@ -100,6 +113,30 @@ run_gatebench() {
 
 field() { # summary-line key
   sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"
+}
+
+# generator_line NAME: one line from environment.generator of gatebench's result in run NAME
+generator_line() {
+  local file; file="$(field "$(cat "$WORK/gatebench-$1.txt" 2>/dev/null)" result)"
+  [[ -n "$file" && -f "$file" ]] || { echo "gatebench's generator: no result file"; return 0; }
+  python3 - "$file" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+env = run.get("environment", {})
+g = env.get("generator", {})
+pct = lambda share: "%.1f %%" % (100 * share)
+parts = ["schedule lag p50 %.1f / p99 %.1f / max %.1f ms" % (g.get("lagP50Ms", 0), g.get("lagP99Ms", 0), g.get("lagMaxMs", 0))]
+if "busiestThreadShare" in g:
+    parts.append("event loop on a CPU %s of the run" % pct(g["busiestThreadShare"]))
+if "runQueueWaitMs" in g:
+    parts.append("waiting for a CPU %.0f ms (%s)" % (g["runQueueWaitMs"], pct(g["runQueueWaitShare"])))
+else:
+    parts.append("run-queue wait unknown: %s" % g.get("runQueueWaitUnavailable", "not recorded"))
+if "gcPauses" in g:
+    parts.append("GC (%s) %d pauses, %d ms in all, longest %d ms" % (g["gcCollector"], g["gcPauses"], g["gcPauseMs"], g["gcLongestPauseMs"]))
+verdict = "trustworthy" if env.get("trustworthy", True) else "UNTRUSTWORTHY, likeliest cause: %s" % g.get("likeliestCause", "?")
+print("gatebench's generator: " + "; ".join(parts) + "; " + verdict)
+PY
 }
 
 declare -A RESULT
@@ -136,6 +173,9 @@ accuracy() {
     EXECUTOR=constant-arrival-rate RATE="$rate" VUS=50 MAX_VUS=2000 DURATION="${DURATION}s"
   [[ -n "$WRK" ]] && row "$s" wrk "CLOSED, $conns connections (~$rate/s at most)" run_wrk "$s" "$conns" "$DURATION"
   echo "gatebench's own line: $(cat "$WORK/gatebench-$s.txt" 2>/dev/null | sed 's/ result=.*//')"
+  local why; why="$(generator_line "$s")"
+  echo "$why"
+  SUMMARY+=("$s. $why")
 }
 
 # self_overhead: section b's check, gatebench's p99 - 5 ms against the best open-model peer's
@@ -198,6 +238,7 @@ heap() {
 }
 
 echo "generators on CPU 0, mock on CPU 1; ${DURATION}s runs, ${WARMUP}s JVM warm-ups (gatebench --warmup, Gatling's warm-up users)"
+echo "gatebench's JVM: ${LOADMAIN_JVM[*]}"
 for skipped in "${SKIPPED[@]}"; do echo "left out: $skipped"; done
 [[ -n "$OHA" ]] && echo "oha: $("$OHA" --version)"
 accuracy a 200 20

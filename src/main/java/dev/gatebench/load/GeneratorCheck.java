@@ -68,28 +68,41 @@ public record GeneratorCheck(Duration maxLag) {
 
   /** Why the generator's lag makes {@code result} untrustworthy; empty when it kept its schedule. */
   public Optional<String> untrustworthyBecause(RunResult result) {
+    return lagFinding(result).map(finding -> finding + "; run it on an idle machine (other builds or runs on it?) "
+        + "or with less load, or raise " + MAX_LAG);
+  }
+
+  private Optional<String> lagFinding(RunResult result) {
     Map<String, Double> lag = lagValues(result);
     double p99Ms = lag.getOrDefault(PERCENTILE, 0.0);
     if (lag.getOrDefault("count", 0.0) == 0 || p99Ms * NANOS_PER_MS < maxLag.toNanos()) return Optional.empty();
     return Optional.of(String.format(Locale.ROOT, "the load generator fell behind its schedule: %s %s %s ms >= "
-        + "%s %s (max %s ms over %d scheduled starts), so its latencies include the generator's own delay; run it "
-        + "on an idle machine (other builds or runs on it?) or with less load, or raise %s",
+        + "%s %s (max %s ms over %d scheduled starts), so its latencies include the generator's own delay",
         MetricNames.GENERATOR_SCHEDULE_LAG, PERCENTILE, number(p99Ms), MAX_LAG, Durations.format(maxLag),
-        number(lag.getOrDefault("max", 0.0)), lag.get("count").longValue(), MAX_LAG));
+        number(lag.getOrDefault("max", 0.0)), lag.get("count").longValue()));
   }
 
   /**
    * {@code result} with {@code environment.trustworthy}, {@code untrustworthyBecause} when it is
-   * false, and the {@code generator} block: the bound, the lag and the generator's CPU.
+   * false (naming the likeliest cause, {@link GeneratorStalls}: the machine, GC, the generator's own CPU),
+   * and the {@code generator} block: the bound, the lag, the generator's CPU, GC pauses and run-queue wait.
    *
+   * @param gc the JVM's GC pauses over the run
    * @param jvmCpuNanos the JVM's CPU time over the run, or < 0 when unknown
    */
-  RunResult judge(RunResult result, GeneratorCpu.Reading cpu, long jvmCpuNanos) {
-    Optional<String> because = untrustworthyBecause(result);
+  RunResult judge(RunResult result, GeneratorCpu.Reading cpu, GcPauses.Reading gc, long jvmCpuNanos) {
+    long lagNanos = (long) (lagValues(result).getOrDefault(PERCENTILE, 0.0) * NANOS_PER_MS);
+    GeneratorStalls stalls = new GeneratorStalls(cpu, gc, (long) (Math.max(1, result.testRunDurationMs()) * NANOS_PER_MS),
+        Math.max(0, lagNanos));
+    Optional<String> because = lagFinding(result).map(finding -> finding + "; likeliest cause: "
+        + stalls.explanation() + "; " + stalls.likeliestCause().fix() + ", or raise " + MAX_LAG);
     Map<String, Object> environment = new LinkedHashMap<>();
     environment.put(RunResult.TRUSTWORTHY, because.isEmpty());
     because.ifPresent(reason -> environment.put(RunResult.UNTRUSTWORTHY_BECAUSE, reason));
-    environment.put(RunResult.GENERATOR, facts(result, cpu, jvmCpuNanos));
+    Map<String, Object> facts = facts(result, cpu, jvmCpuNanos);
+    stalls.putFacts(facts);
+    if (because.isPresent()) facts.put("likeliestCause", stalls.likeliestCause().key());
+    environment.put(RunResult.GENERATOR, facts);
     return result.withEnvironment(environment);
   }
 

@@ -14,7 +14,8 @@ import java.util.function.LongFunction;
  * the caller's {@link AbortSignal} (e.g. the target died). The run is bounded by the scheduled
  * duration + gracefulStop (+ a small margin, after which it is aborted). At the end the
  * {@link GeneratorCheck} marks whether the generator kept its schedule ({@code environment.trustworthy})
- * and records its lag and CPU; an untrustworthy run is printed as such.
+ * and records its lag, CPU, the JVM's GC pauses and the loops' wait for a CPU; an untrustworthy run is
+ * printed as such, with the likeliest cause.
  * Memory is constant: everything goes through the collector's fixed-size recorders. One run at a
  * time per thread; a runner may be shared across threads.
  */
@@ -68,6 +69,7 @@ public final class LoadRunner {
     Objects.requireNonNull(signal, "signal");
     Instant startedAt = Instant.now();
     long jvmCpuStartNanos = GeneratorCpu.jvmCpuNanos();
+    GcPauses gc = GcPauses.start();
     long startNanos = System.nanoTime();
     RunCollector collector = collectors.apply(startNanos);
     Refusals refusals = new Refusals();
@@ -76,11 +78,12 @@ public final class LoadRunner {
         progress, startNanos);
     String abortedBy = ticks.untilFinished();
     long endNanos = System.nanoTime();
+    GcPauses.Reading gcPauses = gc.stop(); // now: what follows is not the run, and a GC storm would stretch it
     ticks.last(endNanos);
     progress.finish();
     RunResult result = collector.toResult(suite, target.name(), startedAt, endNanos - startNanos,
         scenario.toK6Options(), config(run), environment(abortedBy));
-    RunResult judged = generatorCheck.judge(checks.evaluate(result), run.generatorCpu(),
+    RunResult judged = generatorCheck.judge(checks.evaluate(result), run.generatorCpu(), gcPauses,
         jvmCpuSince(jvmCpuStartNanos));
     judged.untrustworthyBecause().ifPresent(reason ->
         progress.untrustworthy(suite + " against " + target.name() + " is untrustworthy: " + reason));

@@ -40,10 +40,10 @@ final class Transport implements AutoCloseable {
     this.cpu = new GeneratorCpu(loopThreads());
   }
 
-  /** Starts every loop's thread and names it, so its CPU time can be read. */
-  private List<Thread> loopThreads() {
-    List<Thread> threads = new ArrayList<>();
-    for (EventExecutor loop : group) threads.add(loop.submit(Thread::currentThread).syncUninterruptibly().getNow());
+  /** Starts every loop's thread and names it, so its CPU time and run-queue wait can be read. */
+  private List<GeneratorCpu.Loop> loopThreads() {
+    List<GeneratorCpu.Loop> threads = new ArrayList<>();
+    for (EventExecutor loop : group) threads.add(loop.submit(GeneratorCpu.Loop::current).syncUninterruptibly().getNow());
     return threads;
   }
 

@@ -33,7 +33,10 @@ import java.util.Optional;
  *   "untrustworthyBecause": "the load generator fell behind its schedule: generator_schedule_lag p(99) 312.4 ms ...",
  *   "generator": {"maxLag": "5ms", "lagCheck": "p(99)<5", "lagP50Ms": 0.1, "lagP99Ms": 312.4, "lagMaxMs": 301.9,
  *                 "lagSamples": 100, "cpuTimeMs": 412.0, "cpuShareOfOneCore": 0.21, "busiestThreadShare": 0.12,
- *                 "threads": 2, "cpuCovers": "...", "jvmCpuTimeMs": 980.0, "jvmCpuCovers": "..."}, ...
+ *                 "threads": 2, "cpuCovers": "...", "jvmCpuTimeMs": 980.0, "jvmCpuCovers": "...",
+ *                 "gcCollector": "Serial", "gcPauses": 3, "gcPauseMs": 102, "gcLongestPauseMs": 34, "gcPauseShare": 0.003,
+ *                 "runQueueWaitMs": 2100.0, "runQueueWaitShare": 0.07, "runQueueWaitSource": "/proc/self/task/<tid>/schedstat",
+ *                 "likeliestCause": "machine"}, ...
  * }
  * }</pre>
  * The latency trends ({@link MetricNames#LATENCY_TRENDS}) and {@code tokens_per_second} count
@@ -64,7 +67,14 @@ import java.util.Optional;
  *       (that time / run time), {@code busiestThreadShare} (the busiest loop thread's share: near
  *       1.0 means the generator itself was saturated), {@code threads}, and {@code jvmCpuTimeMs}
  *       of the whole JVM over the run (also GC, JIT and an in-process mock; {@code jvmCpuCovers}).
- *       CPU keys are absent where the JVM cannot measure thread CPU time.</li>
+ *       CPU keys are absent where the JVM cannot measure thread CPU time. Why it was late: the JVM's
+ *       GC pauses over the run ({@code gcCollector}, {@code gcPauses}, {@code gcPauseMs},
+ *       {@code gcLongestPauseMs}, {@code gcPauseShare} of the run), the event loops' run-queue wait,
+ *       time ready to run but not on a CPU ({@code runQueueWaitMs} summed over the loops,
+ *       {@code runQueueWaitShare}: the most-waiting loop's share of the run; Linux only, else
+ *       {@code runQueueWaitUnavailable} says why), and for an untrustworthy run
+ *       {@code likeliestCause}: {@code machine}, {@code gc}, {@code generator-cpu} or
+ *       {@code unexplained}, also named in {@code untrustworthyBecause}.</li>
  * </ul>
  *
  * <p>{@code scenario} and {@code environment} values are stored as they read back from JSON: whole

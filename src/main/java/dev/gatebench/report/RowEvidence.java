@@ -24,16 +24,22 @@ import org.HdrHistogram.Histogram;
  * @param failedMaxMs longest time to failure
  * @param abortedBy why the run ended before its schedule, e.g. a failed abortOnFail threshold
  * @param untrustworthy why the load generator's figures are not to be trusted, when it said so
+ * @param generatorLateBecause the generator's likeliest cause of lateness in a few words, e.g. {@code busy
+ *     machine}, from {@code environment.generator.likeliestCause}
  */
 record RowEvidence(long latencyCount, long directCount, List<Optional<MedianShift.Estimate>> overheadIntervals,
     long failed, OptionalDouble failedMedianMs, OptionalDouble failedMaxMs, Optional<String> abortedBy,
-    Optional<String> untrustworthy) {
+    Optional<String> untrustworthy, Optional<String> generatorLateBecause) {
 
   /** The percentile of each latency column (p50, p90, p95, p99); max has none. */
   static final double[] LATENCY_PERCENTILES = {50, 90, 95, 99};
   static final double[] OVERHEAD_PERCENTILES = {50, 95, 99};
   static final RowEvidence NONE = new RowEvidence(0, 0, List.of(Optional.empty(), Optional.empty(),
-      Optional.empty()), 0, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty());
+      Optional.empty()), 0, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(),
+      Optional.empty());
+  /** {@code environment.generator.likeliestCause} in a badge's words. */
+  private static final Map<String, String> LATE_BECAUSE = Map.of("machine", "busy machine", "gc", "GC pauses",
+      "generator-cpu", "generator out of CPU", "unexplained", "cause unknown");
 
   RowEvidence {
     overheadIntervals = List.copyOf(overheadIntervals);
@@ -55,7 +61,14 @@ record RowEvidence(long latencyCount, long directCount, List<Optional<MedianShif
         .orElse(run.errorsByKind().values().stream().mapToLong(Long::longValue).sum());
     return new RowEvidence(count, directCount, intervals, failed,
         ReportRows.value(run, MetricNames.FAILED_REQUEST_DURATION, "med"),
-        ReportRows.value(run, MetricNames.FAILED_REQUEST_DURATION, "max"), run.abortedBy(), untrustworthy(run));
+        ReportRows.value(run, MetricNames.FAILED_REQUEST_DURATION, "max"), run.abortedBy(), untrustworthy(run),
+        generatorLateBecause(run));
+  }
+
+  private static Optional<String> generatorLateBecause(RunResult run) {
+    if (!(run.environment().get(RunResult.GENERATOR) instanceof Map<?, ?> generator)) return Optional.empty();
+    Object cause = generator.get("likeliestCause");
+    return cause == null ? Optional.empty() : Optional.of(LATE_BECAUSE.getOrDefault(cause.toString(), cause.toString()));
   }
 
   /**
@@ -106,7 +119,8 @@ record RowEvidence(long latencyCount, long directCount, List<Optional<MedianShif
   List<String> badges() {
     List<String> badges = new ArrayList<>();
     abortedBy.ifPresent(why -> badges.add("stopped early"));
-    untrustworthy.ifPresent(why -> badges.add("generator not trustworthy"));
+    untrustworthy.ifPresent(why -> badges.add("generator not trustworthy"
+        + generatorLateBecause.map(cause -> ": " + cause).orElse("")));
     return badges;
   }
 

@@ -66,7 +66,9 @@ class GeneratorCheckTest {
       assertThat(result.environment()).containsEntry("trustworthy", false);
       assertThat(console.toString(StandardCharsets.UTF_8).lines())
           .as("one console line says so").filteredOn(l -> l.contains("untrustworthy")).singleElement().asString()
-          .startsWith("starved against scripted is untrustworthy: the load generator fell behind its schedule");
+          .startsWith("starved against scripted is untrustworthy: the load generator fell behind its schedule")
+          .as("and names what most likely held it back, with the figures").contains("; likeliest cause: ")
+          .contains("for a CPU", "GC");
     }
   }
 
@@ -101,6 +103,8 @@ class GeneratorCheckTest {
       assertThat(((Number) generator.get("cpuTimeMs")).doubleValue()).as("the loops did some work").isPositive();
       assertThat(((Number) generator.get("cpuShareOfOneCore")).doubleValue()).as("but far from a core")
           .isLessThan(0.9);
+      assertThat(generator).as("no cause for a run that was not late").doesNotContainKey("likeliestCause")
+          .containsKeys("gcPauses", "gcPauseMs", "gcCollector");
       assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("untrustworthy");
     }
   }

@@ -111,6 +111,25 @@ class ComparisonReportTest {
   }
 
   @Test
+  void aLateGeneratorsRowSaysWhyItWasLateInItsBadgeAndNote() throws Exception {
+    String reason = "the load generator fell behind its schedule: generator_schedule_lag p(99) 29 ms >= "
+        + "gatebench.generator.maxLag 5ms (max 145 ms over 30000 scheduled starts), so its latencies include the "
+        + "generator's own delay; likeliest cause: the generator's event loop waited 2.1 s for a CPU (7 % of the run): "
+        + "other work on the machine";
+    RunResult late = run("baseline", "litellm").medianMs(32).seed(2).environment("trustworthy", false)
+        .environment("untrustworthyBecause", reason)
+        .environment("generator", Map.of("lagP99Ms", 29.0, "likeliestCause", "machine")).build();
+    ComparisonReport.Written written = ComparisonReport.of(List.of(run("baseline", "direct").medianMs(20).seed(1)
+        .build(), late)).write(out);
+
+    assertThat(Files.readString(written.markdown())).as("report.md")
+        .contains("| litellm (generator not trustworthy: busy machine) |")
+        .contains("litellm: the load generator was not trustworthy in this run (" + reason + ")");
+    assertThat(Files.readString(written.html())).as("report.html")
+        .contains("generator not trustworthy: busy machine", "waited 2.1 s for a CPU (7 % of the run)");
+  }
+
+  @Test
   void readsResultFilesButNotBaselines() throws Exception {
     Files.writeString(out.resolve("baseline-direct-20261127T210000Z.json"), "{}");
     Files.writeString(out.resolve("gatebench-baseline-baseline.json"), "{}");
