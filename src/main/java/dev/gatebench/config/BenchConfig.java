@@ -105,6 +105,21 @@ public final class BenchConfig {
   }
 
   /**
+   * {@code gatebench.checks}: {@code enforce} (the default) or {@code report}, in any case. Anything else
+   * is refused rather than read as one of them, so a typo cannot silently fail or pass a row.
+   */
+  public CheckMode checks() {
+    String raw = get("gatebench.checks").orElse(Defaults.CHECKS);
+    try {
+      return CheckMode.valueOf(raw.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BenchConfigException("gatebench.checks must be enforce or report but was '" + raw + "'; "
+          + "-Dgatebench.checks=report records a gateway row's failed checks without failing it, "
+          + "-Dgatebench.checks=enforce (the default) fails the row", e);
+    }
+  }
+
+  /**
    * The gateway rows to run, e.g. {@code [direct, litellm, litellm[workers=4]]}: split at commas outside
    * brackets, names lower case, a row's own values as given; empty means all. Checked by whoever knows them.
    */

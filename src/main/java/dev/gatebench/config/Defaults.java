@@ -6,6 +6,8 @@ public final class Defaults {
   public static final String TIME_SCALE = "1";
   public static final String STACK = "auto";
   public static final String UPSTREAM = "mock";
+  /** A gateway row's failed check fails it; plain {@code mvn verify} sets {@code report}. */
+  public static final String CHECKS = "enforce";
   /** Close to a fast hosted model: 250 ms to the first token, then 10 ms a token. */
   public static final String MOCK_TTFT = "250ms";
   public static final String MOCK_ITL = "10ms";

@@ -1,6 +1,7 @@
 package dev.gatebench.run;
 
 import dev.gatebench.config.BenchConfig;
+import dev.gatebench.config.CheckMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,9 +28,13 @@ public record RowCheck(String name, String row, List<String> failures, boolean e
     failures = List.copyOf(failures);
   }
 
-  /** Whether a failed check fails the row: always for the reference row, else unless {@code gatebench.checks=report}. */
+  /**
+   * Whether a failed check fails the row: always for the reference row, else unless {@code gatebench.checks=report}.
+   *
+   * @throws dev.gatebench.config.BenchConfigException when {@code gatebench.checks} is neither value
+   */
   static boolean enforced(BenchConfig settings, boolean referenceRow) {
-    return referenceRow || !"report".equals(settings.get(SETTING).orElse("enforce"));
+    return referenceRow || settings.checks() != CheckMode.REPORT;
   }
 
   public boolean passed() {

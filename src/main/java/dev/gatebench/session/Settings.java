@@ -29,6 +29,7 @@ final class Settings {
       new Setting("gatebench.timeScale", BenchConfig::timeScale),
       new Setting("gatebench.stack", BenchConfig::stack),
       new Setting("gatebench.upstream", BenchConfig::upstream),
+      new Setting("gatebench.checks", BenchConfig::checks),
       new Setting("gatebench.gateways", c -> GatewayKinds.select(c.gateways())),
       new Setting("gatebench.mock.ttft", BenchConfig::mockTtft),
       new Setting("gatebench.mock.itl", BenchConfig::mockItl),

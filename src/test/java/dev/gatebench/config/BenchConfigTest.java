@@ -141,6 +141,19 @@ class BenchConfigTest {
         .hasMessage("gatebench.updateBaseline must be true or false but was 'yes'; e.g. -Dgatebench.updateBaseline=true");
   }
 
+  @Test
+  void checksAreEnforcedOrReportedAndNothingElse() {
+    assertThat(BenchConfig.of(Map.of(), Map.of(), Map.of()).checks()).as("unset").isEqualTo(CheckMode.ENFORCE);
+    assertThat(BenchConfig.of(Map.of("gatebench.checks", "Report"), Map.of(), Map.of()).checks())
+        .as("any case").isEqualTo(CheckMode.REPORT);
+    BenchConfig typo = BenchConfig.of(Map.of(), Map.of("GATEBENCH_CHECKS", "warn"), Map.of());
+
+    assertThatThrownBy(typo::checks)
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("gatebench.checks must be enforce or report but was 'warn'; -Dgatebench.checks=report records "
+            + "a gateway row's failed checks without failing it, -Dgatebench.checks=enforce (the default) fails the row");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-0.1", "2.5", "NaN"})
   void rejectsTemperatureOutsideWhatApisAccept(String raw) {

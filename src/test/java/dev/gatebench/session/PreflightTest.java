@@ -91,6 +91,16 @@ class PreflightTest {
   }
 
   @Test
+  void aChecksValueThatIsNeitherEnforceNorReportIsListedWithTheOtherSettings() {
+    assertThatThrownBy(() -> Preflight.check(config("gatebench.checks", "off", "gatebench.timeScale", "2")))
+        .isInstanceOf(BenchConfigException.class)
+        .hasMessage("2 settings to fix before gatebench can run (nothing was started):"
+            + " (1) gatebench.timeScale must be in (0, 1] but was '2'; e.g. -Dgatebench.timeScale=0.05 for a smoke run"
+            + " (2) gatebench.checks must be enforce or report but was 'off'; -Dgatebench.checks=report records a "
+            + "gateway row's failed checks without failing it, -Dgatebench.checks=enforce (the default) fails the row");
+  }
+
+  @Test
   void aMisspelledSettingIsNamedWithTheOneMeant() {
     assertThatThrownBy(() -> Preflight.check(BenchConfig.of(Map.of("gatebench.resultsDir",
         dir.toString(), "gatebench.gateways", "direct"), Map.of("GATEBENCH_TIMESCALE", "0.05"), Map.of())))
