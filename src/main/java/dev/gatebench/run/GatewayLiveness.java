@@ -5,26 +5,25 @@ import dev.gatebench.config.BenchConfigException;
 import dev.gatebench.gateway.Gateway;
 import dev.gatebench.load.AbortSignal;
 import dev.gatebench.stack.ContainerExit;
+import dev.gatebench.stack.ProcessExit;
 import dev.gatebench.stack.ProcessExits;
 import dev.gatebench.stack.Stack;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
  * Whether the gateway under load is still there, asked once a second while its row runs: its
  * process (when gatebench started one) has not exited, its container (when gatebench started one)
  * has not stopped, and not every connection to it has been refused for {@code gatebench.deadAfter}.
- * The reason names the gateway, its exit status (a container's OOM kill by its memory limit
- * included) and its log, so that the row's failure says where to look. The gateway is not
+ * The reason names the gateway, its exit status (an OOM kill by its memory limit included, of a
+ * process or a container) and its log, so that the row's failure says where to look. The gateway is not
  * restarted: its row ends, the other rows go on. Thread-safe.
  */
 final class GatewayLiveness implements AbortSignal {
   static final String DEAD_AFTER = "gatebench.deadAfter";
   /** Long enough that a listener being re-opened is not called dead, short enough to notice a dead one in seconds. */
   static final String DEFAULT_DEAD_AFTER = "3s";
-  private static final int SIGNAL_BASE = 128;
   /** The JVM learns a child's exit status a moment after the OS reports it gone. */
   private static final int STATUS_POLLS = 10;
   private static final Duration STATUS_POLL = Duration.ofMillis(20);
@@ -32,21 +31,22 @@ final class GatewayLiveness implements AbortSignal {
   private final Gateway gateway;
   private final String deadAfterText;
   private final AbortSignal refused;
-  private final Function<ProcessHandle, OptionalInt> exitStatuses;
+  private final Function<ProcessHandle, Optional<ProcessExit>> exits;
   private final Function<String, Optional<ContainerExit.Seen>> containers;
 
+  /** @param exits how a gateway process ended, empty while it runs; as {@link ProcessExits#of} */
   GatewayLiveness(Gateway gateway, Duration deadAfter, String deadAfterText,
-      Function<ProcessHandle, OptionalInt> exitStatuses) {
-    this(gateway, deadAfter, deadAfterText, exitStatuses, ContainerExit::now);
+      Function<ProcessHandle, Optional<ProcessExit>> exits) {
+    this(gateway, deadAfter, deadAfterText, exits, ContainerExit::now);
   }
 
   /** @param containers how a gateway container is doing, by its id; as {@link ContainerExit#now} */
   GatewayLiveness(Gateway gateway, Duration deadAfter, String deadAfterText,
-      Function<ProcessHandle, OptionalInt> exitStatuses, Function<String, Optional<ContainerExit.Seen>> containers) {
+      Function<ProcessHandle, Optional<ProcessExit>> exits, Function<String, Optional<ContainerExit.Seen>> containers) {
     this.gateway = gateway;
     this.deadAfterText = deadAfterText;
     this.refused = AbortSignal.whenRefusedFor(deadAfter);
-    this.exitStatuses = exitStatuses;
+    this.exits = exits;
     this.containers = containers;
   }
 
@@ -79,8 +79,9 @@ final class GatewayLiveness implements AbortSignal {
     return gateway.facts().get(Stack.CONTAINER_ID) instanceof String id ? containers.apply(id) : Optional.empty();
   }
 
+  /** e.g. {@code gateway LiteLLM (pid 4242) was OOM-killed by its 1024 MiB memory limit (exit 137); its log: ...}. */
   private String exited(ProcessHandle process) {
-    return "gateway " + gateway.displayName() + " (pid " + process.pid() + ") exited " + status(process)
+    return "gateway " + gateway.displayName() + " (pid " + process.pid() + ") " + exit(process)
         + "; its log: " + logFile();
   }
 
@@ -105,16 +106,13 @@ final class GatewayLiveness implements AbortSignal {
     return "; its log: docker logs " + container.get().name() + " (until the run ends and removes it)";
   }
 
-  private String status(ProcessHandle process) {
-    OptionalInt status = exitStatuses.apply(process);
-    for (int i = 0; status.isEmpty() && i < STATUS_POLLS; i++) {
+  private String exit(ProcessHandle process) {
+    Optional<ProcessExit> exit = exits.apply(process);
+    for (int i = 0; exit.isEmpty() && i < STATUS_POLLS; i++) {
       sleep();
-      status = exitStatuses.apply(process);
+      exit = exits.apply(process);
     }
-    if (status.isEmpty()) return "(exit status unknown)";
-    int code = status.getAsInt();
-    return code > SIGNAL_BASE ? "with status " + code + " (killed by signal " + (code - SIGNAL_BASE) + ")"
-        : "with status " + code;
+    return exit.map(ProcessExit::words).orElse("exited (exit status unknown)");
   }
 
   private String logFile() {

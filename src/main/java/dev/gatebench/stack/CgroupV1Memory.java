@@ -42,12 +42,12 @@ final class CgroupV1Memory {
    * {@code bytes}, swap included where the kernel accounts it. The returned group is removed on close,
    * after the process stopped.
    */
-  AutoCloseable confine(String gateway, long pid, long bytes) throws IOException {
+  MemoryGroup confine(String gateway, long pid, long bytes) throws IOException {
     Path group = Files.createDirectories(runDir.resolve(gateway + "-" + pid));
     Files.writeString(group.resolve("memory.limit_in_bytes"), Long.toString(bytes));
     Path swap = group.resolve("memory.memsw.limit_in_bytes");
     if (Files.isRegularFile(swap)) Files.writeString(swap, Long.toString(bytes));
-    AutoCloseable removal = () -> remove(gateway, group, bytes);
+    MemoryGroup removal = MemoryGroup.v1(group, bytes, () -> remove(gateway, group, bytes));
     try {
       Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
     } catch (IOException e) {
@@ -78,10 +78,7 @@ final class CgroupV1Memory {
   }
 
   static long oomKills(Path group) throws IOException {
-    for (String line : Files.readAllLines(group.resolve("memory.oom_control"))) {
-      if (line.startsWith("oom_kill ")) return Long.parseLong(line.substring("oom_kill ".length()).strip());
-    }
-    return 0;
+    return MemoryGroup.oomKills(group.resolve("memory.oom_control"));
   }
 
   /** The memory line of /proc/self/cgroup, e.g. {@code 4:memory:/process_api/9b91} → {@code process_api/9b91}. */

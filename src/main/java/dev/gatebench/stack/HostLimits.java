@@ -65,9 +65,16 @@ final class HostLimits {
 
   /**
    * Moves a just-started process into its own cgroup capped at {@code memoryBytes}; children forked
-   * later (LiteLLM's workers) inherit it. Returns the cgroup to remove after the process stopped.
+   * later (LiteLLM's workers) inherit it. Returns the cgroup to remove after the process stopped; the
+   * process knows it too, to tell whether the limit killed it.
    */
-  Optional<AutoCloseable> confine(ManagedProcess process, long memoryBytes) {
+  Optional<MemoryGroup> confine(ManagedProcess process, long memoryBytes) {
+    Optional<MemoryGroup> group = group(process, memoryBytes);
+    group.ifPresent(process::confinedTo);
+    return group;
+  }
+
+  private Optional<MemoryGroup> group(ManagedProcess process, long memoryBytes) {
     if (v1.isPresent()) {
       try {
         return Optional.of(v1.get().confine(process.name(), process.handle().pid(), memoryBytes));
@@ -81,13 +88,14 @@ final class HostLimits {
     }
     if (cgroupRoot.isEmpty()) return Optional.empty();
     Path group = cgroupRoot.get().resolve("gatebench-" + process.name() + "-" + process.handle().pid());
+    MemoryGroup memory = MemoryGroup.v2(group, memoryBytes, () -> Files.deleteIfExists(group));
     try {
       Files.createDirectories(group);
       Files.writeString(group.resolve("memory.max"), Long.toString(memoryBytes));
       Files.writeString(group.resolve("cgroup.procs"), Long.toString(process.handle().pid()));
-      return Optional.of(() -> Files.deleteIfExists(group));
+      return Optional.of(memory);
     } catch (IOException e) {
-      if (!process.isAlive()) return Optional.of(() -> Files.deleteIfExists(group)); // readiness reports the exit
+      if (!process.isAlive()) return Optional.of(memory); // readiness reports the exit
       throw new IllegalStateException("cannot confine " + process + " to " + group + ": " + e.getMessage(), e);
     }
   }

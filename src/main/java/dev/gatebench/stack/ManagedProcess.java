@@ -27,6 +27,8 @@ final class ManagedProcess implements AutoCloseable {
   private final Path logFile;
   private final Duration grace;
   private boolean stopped;
+  /** Set once, just after the start, by the stack that confined it; null when nothing limits its memory. */
+  private volatile MemoryGroup memory;
 
   private ManagedProcess(String name, Process process, Path logFile, Duration grace) {
     this.name = name;
@@ -70,6 +72,17 @@ final class ManagedProcess implements AutoCloseable {
 
   int exitCode() {
     return process.exitValue();
+  }
+
+  void confinedTo(MemoryGroup group) {
+    memory = group;
+  }
+
+  /** How it ended, its memory group's OOM kills included; only once it has exited. */
+  ProcessExit exit() {
+    MemoryGroup group = memory;
+    return group == null ? new ProcessExit(process.exitValue(), 0, 0)
+        : new ProcessExit(process.exitValue(), group.oomKills(), group.limitBytes());
   }
 
   /** The last {@code lines} lines of its log. */

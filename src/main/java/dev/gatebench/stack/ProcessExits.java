@@ -1,6 +1,6 @@
 package dev.gatebench.stack;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * How a gateway process that gatebench started ended, for code that holds only its
@@ -10,11 +10,11 @@ public final class ProcessExits {
   private ProcessExits() {}
 
   /**
-   * The exit status of a gateway process the stack started and has not stopped itself, e.g. 137
-   * after {@code kill -9} (128 + signal, as {@link Process#exitValue()}); empty while it runs, or
-   * for a process the stack did not start.
+   * How a gateway process the stack started and has not stopped itself ended, e.g. status 137 after
+   * {@code kill -9} (128 + signal, as {@link Process#exitValue()}), with its memory group's OOM kills;
+   * empty while it runs, or for a process the stack did not start.
    */
-  public static OptionalInt of(ProcessHandle process) {
-    return ShutdownStopper.INSTANCE.exitStatus(process.pid());
+  public static Optional<ProcessExit> of(ProcessHandle process) {
+    return ShutdownStopper.INSTANCE.exit(process.pid());
   }
 }

@@ -1,7 +1,7 @@
 package dev.gatebench.stack;
 
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,14 +37,14 @@ final class ShutdownStopper {
     afterStopping.remove(resource);
   }
 
-  /** The exit status of a tracked process that has exited; empty while it runs or once it was stopped. */
-  OptionalInt exitStatus(long pid) {
+  /** How a tracked process that has exited ended; empty while it runs or once it was stopped. */
+  Optional<ProcessExit> exit(long pid) {
     for (AutoCloseable part : running) {
       if (part instanceof ManagedProcess process && process.handle().pid() == pid && !process.isAlive()) {
-        return OptionalInt.of(process.exitCode());
+        return Optional.of(process.exit());
       }
     }
-    return OptionalInt.empty();
+    return Optional.empty();
   }
 
   private void stopAll() {

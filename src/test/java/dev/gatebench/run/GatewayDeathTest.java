@@ -15,6 +15,7 @@ import dev.gatebench.load.AbortSignal;
 import dev.gatebench.load.Scenario;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.metrics.RunResultJson;
+import dev.gatebench.stack.ProcessExit;
 import dev.gatebench.threshold.Thresholds;
 import dev.gatebench.upstream.LatencyProfile;
 import dev.gatebench.upstream.MockUpstream;
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,7 +68,7 @@ class GatewayDeathTest {
     Gateway gateway = forkGateway(log);
     Process process = forked;
     GatewayLiveness liveness = new GatewayLiveness(gateway, Duration.ofSeconds(3), "3s",
-        p -> process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue()));
+        p -> process.isAlive() ? Optional.empty() : Optional.of(new ProcessExit(process.exitValue(), 0, 0)));
     CompletableFuture<Long> killedAt = new CompletableFuture<>();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
 

@@ -7,6 +7,7 @@ import dev.gatebench.gateway.Gateway;
 import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.load.AbortSignal.Traffic;
 import dev.gatebench.stack.ContainerExit;
+import dev.gatebench.stack.ProcessExit;
 import dev.gatebench.stack.Stack;
 import java.net.URI;
 import java.time.Duration;
@@ -14,10 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** How a gateway container's end is worded in a row's abort reason, with the engine's answers given. */
+/** How a gateway's end is worded in a row's abort reason, with the engine's answers and exit statuses given. */
 class GatewayLivenessTest {
   private static final String ID = "492189ec4d4af076e414c05898d9f3c78a3349c096999c8d764ca58d6c1ea243";
   private static final String NAME = "gatebench-litellm-6f1c2a90";
@@ -37,6 +37,25 @@ class GatewayLivenessTest {
     assertThat(liveness.reason(JUST_REFUSED)).as("reason after the first refused connection").contains("gateway "
         + GATEWAY.displayName() + " (container " + NAME + ") was OOM-killed by its 1024 MiB memory limit (exit 137); "
         + "its log: docker logs " + NAME + " (until the run ends and removes it)");
+  }
+
+  @Test
+  void aProcessOomKilledByItsLimitEndsTheRowSayingSoAndAPlainKillSaysItsSignal() throws Exception {
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Gateway gateway = new RunningGateway(new Direct(), URI.create("http://127.0.0.1:40123"), Map.of(), "test",
+        Map.of("log_file", "target/gatebench-logs/direct.log"), Optional.of(ended.toHandle()));
+    GatewayLiveness oomKilled = new GatewayLiveness(gateway, Duration.ofSeconds(3), "3s",
+        p -> Optional.of(new ProcessExit(137, 1, 64L << 20)));
+    GatewayLiveness killed = new GatewayLiveness(gateway, Duration.ofSeconds(3), "3s",
+        p -> Optional.of(new ProcessExit(137, 0, 64L << 20)));
+
+    assertThat(oomKilled.reason(ANSWERED)).as("reason once the process was OOM-killed").contains("gateway "
+        + gateway.displayName() + " (pid " + ended.pid() + ") was OOM-killed by its 64 MiB memory limit (exit 137); "
+        + "its log: target/gatebench-logs/direct.log");
+    assertThat(killed.reason(ANSWERED)).as("reason once the process was killed by another hand").contains("gateway "
+        + gateway.displayName() + " (pid " + ended.pid() + ") exited with status 137 (killed by signal 9); "
+        + "its log: target/gatebench-logs/direct.log");
   }
 
   @Test
@@ -65,7 +84,7 @@ class GatewayLivenessTest {
   }
 
   private GatewayLiveness liveness(ContainerExit.Seen seen) {
-    return new GatewayLiveness(GATEWAY, Duration.ofSeconds(3), "3s", p -> OptionalInt.empty(), id -> {
+    return new GatewayLiveness(GATEWAY, Duration.ofSeconds(3), "3s", p -> Optional.empty(), id -> {
       asked.add(id);
       return Optional.of(seen);
     });

@@ -34,15 +34,18 @@ import org.testcontainers.utility.DockerImageName;
 @Tag("docker")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ContainerOomMidRowTest {
-  private static final int OOM_AFTER_POSTS = 100;
+  static final int OOM_AFTER_POSTS = 100;
   private static final long LIMIT_BYTES = 32L << 20;
   private static final Duration ROW = Duration.ofSeconds(60);
   private static final Suite SUITE = Suite.of(Scenario.constantVus(5, ROW).thinkTime(Duration.ofMillis(50)))
       .named("oom");
   private static final UpstreamEndpoint NO_UPSTREAM = new UpstreamEndpoint(URI.create("http://127.0.0.1:9"),
       Optional.empty(), Optional.empty(), false);
-  /** Reads each request whole (headers and body), answers one chat completion, and on POST number N+1 grows. */
-  private static final String GROWING_RESPONDER = "exec perl -MIO::Socket::INET -e '"
+  /**
+   * Reads each request whole (headers and body), answers one chat completion, and on POST number N+1 grows;
+   * listens on 127.0.0.1:$PORT. The processes stack's test runs it too.
+   */
+  static final String GROWING_RESPONDER = "exec perl -MIO::Socket::INET -e '"
       + "$s=IO::Socket::INET->new(LocalAddr=>\"127.0.0.1\",LocalPort=>$ENV{PORT},Listen=>64,ReuseAddr=>1) or die $!;"
       + "$b=q({\"id\":\"c\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":"
       + "{\"role\":\"assistant\",\"content\":\"4\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,"
