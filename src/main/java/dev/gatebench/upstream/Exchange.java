@@ -17,65 +17,55 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends one whole (non-streamed) answer on the connection's event loop when its last token is
  * due, waiting with a scheduled task (never a sleeping thread); injects the in-answer faults.
- * Streamed answers are {@link SseStream}'s.
+ * Streamed answers are {@link SseStream}'s. It is its own scheduled task, so that an answer allocates
+ * nothing to wait.
  */
-final class Exchange {
+final class Exchange implements Runnable {
 
+  private final Answer answer;
   private final ChannelHandlerContext ctx;
-  private final UpstreamHandler owner;
   private final MockContext mock;
-  private final Api api;
-  private final Completion completion;
-  private final Timing timing;
-  private final FaultKind fault;
-  private final boolean keepAlive;
-  private final long startNanos;
 
-  Exchange(ChannelHandlerContext ctx, UpstreamHandler owner, Api api, Completion completion, Timing timing,
-      FaultKind fault, boolean keepAlive, long startNanos) {
-    this.ctx = ctx;
-    this.owner = owner;
-    this.mock = owner.mock();
-    this.api = api;
-    this.completion = completion;
-    this.timing = timing;
-    this.fault = fault;
-    this.keepAlive = keepAlive;
-    this.startNanos = startNanos;
+  Exchange(Answer answer) {
+    this.answer = answer;
+    this.ctx = answer.ctx();
+    this.mock = answer.mock();
   }
 
   /** Schedules the whole answer for when its last token is due. */
   void start() {
-    long stall = fault == FaultKind.STALL ? mock.faults.stall().toNanos() : 0;
-    at(timing.offsetNanos(completion.tokens() - 1) + stall, this::sendWhole);
+    long stall = answer.fault() == FaultKind.STALL ? mock.faults.stall().toNanos() : 0;
+    at(answer.timing().offsetNanos(answer.completion().tokens() - 1) + stall);
   }
 
-  private void sendWhole() {
+  /** Sends the whole answer, now that its last token is due. */
+  @Override
+  public void run() {
     if (!ctx.channel().isActive()) {
       return;
     }
-    if (fault == FaultKind.STALL && mock.faults.closeAfterStall()) {
+    if (answer.fault() == FaultKind.STALL && mock.faults.closeAfterStall()) {
       ctx.close();
       return;
     }
-    ByteBuf body = ctx.alloc().directBuffer(512 + mock.text.length(completion.tokens()));
-    if (api == Api.ANTHROPIC) {
-      AnthropicFormat.writeMessage(body, completion, mock.text);
+    ByteBuf body = ctx.alloc().directBuffer(512 + mock.text.length(answer.completion().tokens()));
+    if (answer.api() == Api.ANTHROPIC) {
+      AnthropicFormat.writeMessage(body, answer.completion(), mock.text);
     } else {
-      OpenAiFormat.writeCompletion(body, completion, mock.text);
+      OpenAiFormat.writeCompletion(body, answer.completion(), mock.text);
     }
-    if (fault == FaultKind.MID_STREAM_DISCONNECT) {
+    if (answer.fault() == FaultKind.MID_STREAM_DISCONNECT) {
       sendHalfAndClose(body);
       return;
     }
-    if (fault == FaultKind.MALFORMED_BODY) {
+    if (answer.fault() == FaultKind.MALFORMED_BODY) {
       body.writerIndex(body.writerIndex() / 2).writeCharSequence("<truncated", StandardCharsets.US_ASCII);
     }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, Responses.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-    Responses.send(ctx, mock.counters, response, keepAlive);
-    owner.answered(ctx);
+    Responses.send(ctx, mock.counters, response, answer.keepAlive());
+    answer.owner().answered(ctx);
   }
 
   /** Announces the full length, sends half the body, then hangs up. */
@@ -89,13 +79,13 @@ final class Exchange {
         .addListener(ChannelFutureListener.CLOSE);
   }
 
-  /** Runs {@code task} at {@code offsetNanos} after arrival: now if already due. */
-  private void at(long offsetNanos, Runnable task) {
-    long delayNanos = startNanos + offsetNanos - System.nanoTime();
+  /** Runs {@link #run()} at {@code offsetNanos} after arrival: now if already due. */
+  private void at(long offsetNanos) {
+    long delayNanos = answer.startNanos() + offsetNanos - System.nanoTime();
     if (delayNanos <= 0) {
-      task.run();
+      run();
     } else {
-      ctx.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      ctx.executor().schedule(this, delayNanos, TimeUnit.NANOSECONDS);
     }
   }
 }

@@ -19,38 +19,29 @@ import java.util.concurrent.TimeUnit;
  * and the opening events (Anthropic {@code message_start}, {@code content_block_start},
  * {@code ping}; OpenAI the chunk with the role) at once when the request arrives, the first
  * content delta at TTFT, each further one at its due time, then the closing events with usage.
- * Waits with scheduled tasks, never a sleeping thread; injects the in-stream faults half-way.
+ * Waits with scheduled tasks, never a sleeping thread; injects the in-stream faults half-way. It is
+ * its own scheduled task, so that a stream allocates nothing to wait.
  */
-final class SseStream {
+final class SseStream implements Runnable {
 
   private static final byte[] BROKEN_EVENT = "data: {\"type\":\"content_block_delta\",\"delta\":{\"te\n\n"
       .getBytes(StandardCharsets.US_ASCII);
 
+  private final Answer answer;
   private final ChannelHandlerContext ctx;
-  private final UpstreamHandler owner;
   private final MockContext mock;
   private final Api api;
   private final Completion completion;
-  private final Timing timing;
-  private final FaultKind fault;
-  private final boolean keepAlive;
-  private final long startNanos;
   private final int faultAt;
-  private final Runnable sendDueTask = this::sendDue;
   private long shiftNanos;
   private int sent;
 
-  SseStream(ChannelHandlerContext ctx, UpstreamHandler owner, Api api, Completion completion, Timing timing,
-      FaultKind fault, boolean keepAlive, long startNanos) {
-    this.ctx = ctx;
-    this.owner = owner;
-    this.mock = owner.mock();
-    this.api = api;
-    this.completion = completion;
-    this.timing = timing;
-    this.fault = fault;
-    this.keepAlive = keepAlive;
-    this.startNanos = startNanos;
+  SseStream(Answer answer) {
+    this.answer = answer;
+    this.ctx = answer.ctx();
+    this.mock = answer.mock();
+    this.api = answer.api();
+    this.completion = answer.completion();
     this.faultAt = Math.max(1, completion.tokens() / 2);
   }
 
@@ -60,7 +51,7 @@ final class SseStream {
     head.headers().set(HttpHeaderNames.CONTENT_TYPE, Responses.EVENT_STREAM)
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
         .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-    if (!keepAlive) {
+    if (!answer.keepAlive()) {
       head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
     mock.counters.response(200);
@@ -77,7 +68,8 @@ final class SseStream {
   }
 
   /** Writes every delta that is due, in one write, then waits for the next. */
-  private void sendDue() {
+  @Override
+  public void run() {
     if (!ctx.channel().isActive()) {
       return;
     }
@@ -109,14 +101,14 @@ final class SseStream {
   private void next() {
     if (sent == completion.tokens()) {
       finish();
-    } else if (sent != faultAt || fault == null || injectFault()) {
+    } else if (sent != faultAt || answer.fault() == null || injectFault()) {
       scheduleNext();
     }
   }
 
   /** Injects the fault due half-way; false when the answer ends here. */
   private boolean injectFault() {
-    switch (fault) {
+    switch (answer.fault()) {
       case MID_STREAM_DISCONNECT -> {
         ctx.close();
         return false;
@@ -148,27 +140,27 @@ final class SseStream {
     }
     var done = ctx.writeAndFlush(new DefaultLastHttpContent(buf));
     mock.counters.streamFinished(api == Api.ANTHROPIC || completion.includeUsage() ? completion.tokens() : -1);
-    if (!keepAlive) {
+    if (!answer.keepAlive()) {
       done.addListener(ChannelFutureListener.CLOSE);
     }
-    owner.answered(ctx);
+    answer.owner().answered(ctx);
   }
 
   private long dueNanos(int index) {
-    return startNanos + shiftNanos + timing.offsetNanos(index);
+    return answer.startNanos() + shiftNanos + answer.timing().offsetNanos(index);
   }
 
   private long dueInNanos(int index) {
     return dueNanos(index) - System.nanoTime();
   }
 
-  /** Runs {@link #sendDue()} when the next delta is due: now if it already is. */
+  /** Runs {@link #run()} when the next delta is due: now if it already is. */
   private void scheduleNext() {
     long delayNanos = dueInNanos(sent);
     if (delayNanos <= 0) {
-      sendDue();
+      run();
     } else {
-      ctx.executor().schedule(sendDueTask, delayNanos, TimeUnit.NANOSECONDS);
+      ctx.executor().schedule(this, delayNanos, TimeUnit.NANOSECONDS);
     }
   }
 }

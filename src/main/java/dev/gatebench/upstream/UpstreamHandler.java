@@ -115,10 +115,11 @@ final class UpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       }
       Completion completion = completion(api, chat, sequence);
       answering = true;
+      Answer answer = new Answer(ctx, this, api, completion, timing, fault.orElse(null), keepAlive, startNanos);
       if (chat.stream()) {
-        new SseStream(ctx, this, api, completion, timing, fault.orElse(null), keepAlive, startNanos).start();
+        new SseStream(answer).start();
       } else {
-        new Exchange(ctx, this, api, completion, timing, fault.orElse(null), keepAlive, startNanos).start();
+        new Exchange(answer).start();
       }
     } catch (BadRequestException e) {
       Responses.error(ctx, mock.counters, api, e.status(), e.getMessage(), keepAlive);
