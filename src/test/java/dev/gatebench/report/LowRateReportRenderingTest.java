@@ -1,19 +1,16 @@
 package dev.gatebench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.report.gate.GateReport;
 import dev.gatebench.report.gate.GateSettings;
 import dev.gatebench.report.gate.RegressionGate;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,13 +42,9 @@ class LowRateReportRenderingTest {
 
   @Test
   void everyChartIsDrawnAndTheVuChartGivesWayToANote() throws Exception {
-    assumeChromium();
-    Path dom = dir.resolve("dom.html");
-    int exit = Chromium.run(html, Files.createDirectories(dir.resolve("profile-dom")), "--dump-dom", dom,
-        dir.resolve("net-dom.json"));
-    String rendered = Files.readString(dom);
+    Chromium.assumeInstalled();
+    String rendered = Chromium.renderedDom(html, dir, "dom");
 
-    assertThat(exit).as("chromium exit code").isZero();
     assertThat(rendered).contains("data-charts-done=\"true\"");
     assertThat(count(rendered, "class=\"chart\"")).as("chart boxes: percentiles, over time, req/s").isEqualTo(3);
     assertThat(count(rendered, "data-rendered=\"true\"")).as("every chart box drawn").isEqualTo(3);
@@ -80,30 +73,13 @@ class LowRateReportRenderingTest {
 
   @Test
   void theScreenshotShowsTablesAndDrawnCharts() throws Exception {
-    assumeChromium();
+    Chromium.assumeInstalled();
     Files.createDirectories(SCREENSHOT.getParent());
-    Chromium.run(html, Files.createDirectories(dir.resolve("profile-png")), "--screenshot=" + SCREENSHOT.toAbsolutePath(),
-        dir.resolve("shot.out"), dir.resolve("net-png.json"));
+    Chromium.Pixels shot = Chromium.screenshot(html, dir, SCREENSHOT);
 
-    BufferedImage image = ImageIO.read(SCREENSHOT.toFile());
-    long coloured = 0;
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        int rgb = image.getRGB(x, y);
-        int r = (rgb >> 16) & 0xff;
-        int g = (rgb >> 8) & 0xff;
-        int b = rgb & 0xff;
-        if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) coloured++;
-      }
-    }
     System.out.printf("low-rate screenshot %s: %d x %d, %d coloured pixels%n", SCREENSHOT.toAbsolutePath(),
-        image.getWidth(), image.getHeight(), coloured);
-    assertThat(coloured).as("series in ECharts' palette across three charts").isGreaterThan(3_000);
-  }
-
-  private static void assumeChromium() {
-    assumeThat(Files.isExecutable(Chromium.BINARY))
-        .as("headless Chromium is needed to render the report: apt-get install chromium").isTrue();
+        shot.width(), shot.height(), shot.coloured());
+    assertThat(shot.coloured()).as("series in ECharts' palette across three charts").isGreaterThan(3_000);
   }
 
   private static int count(String text, String needle) {

@@ -1,9 +1,7 @@
 package dev.gatebench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +30,9 @@ class ReportRenderingTest {
 
   @Test
   void chartsRenderAsSvgWithTheirSeries() throws Exception {
-    assumeChromium();
-    Path dom = dir.resolve("dom.html");
-    int exit = Chromium.run(html, Files.createDirectories(dir.resolve("profile-dom")), "--dump-dom", dom,
-        dir.resolve("net-dom.json"));
-    String rendered = Files.readString(dom);
+    Chromium.assumeInstalled();
+    String rendered = Chromium.renderedDom(html, dir, "dom");
 
-    assertThat(exit).as("chromium exit code").isZero();
     assertThat(rendered).contains("data-charts-done=\"true\"");
     assertThat(count(rendered, "<svg")).as("3 charts for baseline, 4 for the throughput ramp").isEqualTo(7);
     assertThat(count(rendered, "<path")).as("series lines and axes").isGreaterThan(50);
@@ -51,30 +44,14 @@ class ReportRenderingTest {
 
   @Test
   void screenshotIsNotBlank() throws Exception {
-    assumeChromium();
-    Path png = dir.resolve("report.png");
-    Chromium.run(html, Files.createDirectories(dir.resolve("profile-png")), "--screenshot=" + png,
-        dir.resolve("shot.out"), dir.resolve("net-png.json"));
+    Chromium.assumeInstalled();
+    Chromium.Pixels shot = Chromium.screenshot(html, dir, dir.resolve("report.png"));
 
-    BufferedImage image = ImageIO.read(png.toFile());
-    assertThat(image.getWidth()).isEqualTo(1400);
-    long nonWhite = 0;
-    long coloured = 0;
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        int rgb = image.getRGB(x, y);
-        int r = (rgb >> 16) & 0xff;
-        int g = (rgb >> 8) & 0xff;
-        int b = rgb & 0xff;
-        if (r < 245 || g < 245 || b < 245) nonWhite++;
-        if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) coloured++;
-      }
-    }
-    long pixels = (long) image.getWidth() * image.getHeight();
-    System.out.printf("screenshot: %d x %d, %.1f%% non-white, %d coloured pixels%n", image.getWidth(),
-        image.getHeight(), 100.0 * nonWhite / pixels, coloured);
-    assertThat(nonWhite).as("text, tables and charts").isGreaterThan(pixels / 50);
-    assertThat(coloured).as("series lines in ECharts' palette").isGreaterThan(2_000);
+    System.out.printf("screenshot: %d x %d, %.1f%% non-white, %d coloured pixels%n", shot.width(), shot.height(),
+        100.0 * shot.nonWhite() / shot.total(), shot.coloured());
+    assertThat(shot.width()).as("screenshot width").isEqualTo(1400);
+    assertThat(shot.nonWhite()).as("text, tables and charts").isGreaterThan(shot.total() / 50);
+    assertThat(shot.coloured()).as("series lines in ECharts' palette").isGreaterThan(2_000);
   }
 
   @Test
@@ -82,7 +59,7 @@ class ReportRenderingTest {
     String page = Files.readString(html);
     assertThat(page).doesNotContainPattern("(?i)(src|href|action)\\s*=\\s*[\"']?\\s*(https?:)?//");
     assertThat(page).doesNotContainPattern("(?i)@import|url\\(\\s*[\"']?https?:");
-    assumeChromium();
+    Chromium.assumeInstalled();
     Set<String> browserOwn = hostsRequestedBy(Files.writeString(dir.resolve("blank.html"), "<p>blank</p>"), "blank");
     Path leaky = Files.writeString(dir.resolve("leaky.html"), "<img src=\"http://leak.gatebench.invalid/x.png\">");
 
@@ -118,11 +95,6 @@ class ReportRenderingTest {
     List<String> urls = new java.util.ArrayList<>();
     while (m.find()) urls.add(m.group(1));
     return urls;
-  }
-
-  private static void assumeChromium() {
-    assumeThat(Files.isExecutable(Chromium.BINARY))
-        .as("headless Chromium is needed to render the report: apt-get install chromium").isTrue();
   }
 
   private static int count(String text, String needle) {
