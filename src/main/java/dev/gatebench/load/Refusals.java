@@ -43,31 +43,16 @@ final class Refusals {
 
   /** {@code sink} with every outcome also recorded here. */
   MetricsSink watching(MetricsSink sink) {
-    return new MetricsSink() {
+    return new ForwardingSink() {
+      @Override
+      public MetricsSink delegate() {
+        return sink;
+      }
+
       @Override
       public void record(RequestOutcome outcome) {
         Refusals.this.record(outcome);
         sink.record(outcome);
-      }
-
-      @Override
-      public void requestStarted() {
-        sink.requestStarted();
-      }
-
-      @Override
-      public void droppedIteration() {
-        sink.droppedIteration();
-      }
-
-      @Override
-      public void scheduleLag(long lagNanos) {
-        sink.scheduleLag(lagNanos);
-      }
-
-      @Override
-      public void vus(int active, int allocated) {
-        sink.vus(active, allocated);
       }
     };
   }

@@ -7,7 +7,6 @@ import dev.gatebench.metrics.MetricsCollector;
 import dev.gatebench.metrics.ProgressReporter;
 import dev.gatebench.metrics.ProgressTick;
 import dev.gatebench.metrics.RecentWindow;
-import dev.gatebench.metrics.RequestOutcome;
 import dev.gatebench.metrics.RunResult;
 import dev.gatebench.threshold.Thresholds;
 import java.io.PrintStream;
@@ -89,32 +88,7 @@ public final class StandardMetrics {
   }
 
   /** Delegates every call; MetricsCollector is final and lives in another package. */
-  private record CollectorAdapter(MetricsCollector delegate) implements RunCollector {
-    @Override
-    public void record(RequestOutcome outcome) {
-      delegate.record(outcome);
-    }
-
-    @Override
-    public void requestStarted() {
-      delegate.requestStarted();
-    }
-
-    @Override
-    public void droppedIteration() {
-      delegate.droppedIteration();
-    }
-
-    @Override
-    public void scheduleLag(long lagNanos) {
-      delegate.scheduleLag(lagNanos);
-    }
-
-    @Override
-    public void vus(int active, int allocated) {
-      delegate.vus(active, allocated);
-    }
-
+  private record CollectorAdapter(MetricsCollector delegate) implements RunCollector, ForwardingSink {
     @Override
     public RecentWindow recentWindow() {
       return delegate.recentWindow();

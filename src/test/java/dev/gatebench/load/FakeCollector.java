@@ -3,7 +3,6 @@ package dev.gatebench.load;
 import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.RecentWindow;
-import dev.gatebench.metrics.RequestOutcome;
 import dev.gatebench.metrics.RunResult;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A RunCollector double: counts requests and interval closes, builds a bare RunResult. */
-final class FakeCollector implements RunCollector {
+final class FakeCollector implements RunCollector, ForwardingSink {
   final RecordingSink sink = new RecordingSink();
   final AtomicInteger intervals = new AtomicInteger();
   private final long startNanos;
@@ -21,28 +20,8 @@ final class FakeCollector implements RunCollector {
   }
 
   @Override
-  public void record(RequestOutcome outcome) {
-    sink.record(outcome);
-  }
-
-  @Override
-  public void requestStarted() {
-    sink.requestStarted();
-  }
-
-  @Override
-  public void droppedIteration() {
-    sink.droppedIteration();
-  }
-
-  @Override
-  public void scheduleLag(long lagNanos) {
-    sink.scheduleLag(lagNanos);
-  }
-
-  @Override
-  public void vus(int active, int allocated) {
-    sink.vus(active, allocated);
+  public RecordingSink delegate() {
+    return sink;
   }
 
   @Override

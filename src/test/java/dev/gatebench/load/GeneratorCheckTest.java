@@ -12,7 +12,6 @@ import dev.gatebench.metrics.IntervalStats;
 import dev.gatebench.metrics.MetricSummary;
 import dev.gatebench.metrics.ProgressReporter;
 import dev.gatebench.metrics.RecentWindow;
-import dev.gatebench.metrics.RequestOutcome;
 import dev.gatebench.metrics.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -161,7 +160,7 @@ class GeneratorCheckTest {
    * The real collector, which once puts a 300 ms sleep on the event loop that starts a given request,
    * at once or a little later: a starved generator.
    */
-  private static final class PausingCollector implements RunCollector {
+  private static final class PausingCollector implements RunCollector, ForwardingSink {
     private final RunCollector delegate;
     private final int pauseAtRequest;
     private final Duration pauseDelay;
@@ -190,23 +189,8 @@ class GeneratorCheckTest {
     }
 
     @Override
-    public void record(RequestOutcome outcome) {
-      delegate.record(outcome);
-    }
-
-    @Override
-    public void droppedIteration() {
-      delegate.droppedIteration();
-    }
-
-    @Override
-    public void scheduleLag(long lagNanos) {
-      delegate.scheduleLag(lagNanos);
-    }
-
-    @Override
-    public void vus(int active, int allocated) {
-      delegate.vus(active, allocated);
+    public RunCollector delegate() {
+      return delegate;
     }
 
     @Override
