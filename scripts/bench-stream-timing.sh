@@ -18,6 +18,11 @@
 # late tokens spread over the run; how long each side's event loop waited for a CPU, second by second
 # (run-queue wait from /proc/PID/task/TID/schedstat: the machine's share); and the kernel's counters of
 # dropped SYNs, listen-queue overflows and retransmission timeouts over the run (connection set-up).
+# BENCH_ARRIVAL=spread (default) ramps the measured run's VUs up over its start-up seconds, as users
+# arrive, so that their tokens fall due evenly over each 10 ms; BENCH_ARRIVAL=together starts all 200 at
+# once (k6's constant-vus): every stream lasting as long, their 200 deltas then fall due in the same
+# instant every 10 ms for the whole run, and the mock's one loop writes them one after another (the
+# worst case, kept to show that burst).
 # Usage: scripts/bench-stream-timing.sh [run seconds, default 20] [warm-up seconds, default 10].
 # Every process it starts is stopped on exit.
 set -euo pipefail
@@ -32,6 +37,11 @@ case "${BENCH_PRIORITY:-fifo}" in
   nice) PRIORITY=(nice -n -10) ;;
   none) PRIORITY=() ;;
   *) echo "BENCH_PRIORITY must be fifo, nice or none but was '$BENCH_PRIORITY'" >&2; exit 2 ;;
+esac
+ARRIVAL="${BENCH_ARRIVAL:-spread}"
+case "$ARRIVAL" in
+  spread|together) ;;
+  *) echo "BENCH_ARRIVAL must be spread or together but was '$ARRIVAL'" >&2; exit 2 ;;
 esac
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -95,10 +105,10 @@ for _ in $(seq 1 100); do grep -q "listening" "$WORK/mock.log" && break; sleep 0
 grep -q "listening" "$WORK/mock.log" || { echo "the mock did not start:" >&2; cat "$WORK/mock.log" >&2; exit 1; }
 
 echo "mock: TTFT 50 ms, ITL 10 ms, 100 tokens on CPU 1; load: 200 streaming VUs on CPU 0, ${WARMUP_S} s warm-up" \
-  "then ${RUN_S} s measured (start-up = its first ${STARTUP_S} s); priority ${BENCH_PRIORITY:-fifo}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  "then ${RUN_S} s measured (start-up = its first ${STARTUP_S} s); VUs arrive $ARRIVAL; priority ${BENCH_PRIORITY:-fifo}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${PRIORITY[@]}" taskset -c 0 "$JAVA" "${JVM[@]}" -Xms2g -Xmx2g -Xmn1536m -cp "$CLASSPATH" \
   "$ROOT/scripts/lib/StreamTimingProbe.java" "http://127.0.0.1:$PORT/v1/chat/completions" 200 \
-  "$WARMUP_S" "$RUN_S" "$STARTUP_S" 50 10 >"$WORK/probe.txt" &
+  "$WARMUP_S" "$RUN_S" "$STARTUP_S" 50 10 "$ARRIVAL" >"$WORK/probe.txt" &
 PIDS+=($!)
 PROBE=$!
 SIDES[client]=$PROBE
@@ -131,14 +141,18 @@ for side in ("mock", "client"):
     ran = sorted(int(r[3]) for r in rows if start + float(startup_s) <= float(r[0]) <= start + float(run_s))
     if steady:
         print(f"{side} event loop, steady state, per ~1 s sample: waited for a CPU p50 {steady[len(steady) // 2]} ms"
-              f" max {steady[-1]} ms; ran p50 {ran[len(ran) // 2]} ms ({len(steady)} s sampled)")
-samples = [(float(r[0]), r[1], int(r[2])) for r in (l.split() for l in open(waits)) if len(r) == 4]
+              f" max {steady[-1]} ms; ran p50 {ran[len(ran) // 2]} ms max {ran[-1]} ms ({len(steady)} s sampled)")
+samples = [(float(r[0]), r[1], int(r[2]), int(r[3])) for r in (l.split() for l in open(waits)) if len(r) == 4]
 for l in (l for l in lines if l.startswith("  stall at ")):
     at, length = float(l.split()[2]), float(l.split()[5]) / 1e3
     # a sample covers the second before its time stamp
-    share = {side: sum(w for t, s, w in samples if s == side and start + at < t and t - 1 < start + at + length)
+    spans = lambda side: [(w, r) for t, s, w, r in samples if s == side and start + at < t and t - 1 < start + at + length]
+    share = {side: (sum(w for w, _ in spans(side)), sum(r for _, r in spans(side)), len(spans(side)))
              for side in ("mock", "client")}
-    print(f"{l}; in the seconds it spans the loops waited for a CPU: mock {share['mock']} ms, client {share['client']} ms")
+    # a loop that ran nearly all of a stall's seconds was spinning, not waiting (at SCHED_FIFO: until the RT throttle)
+    print(f"{l}; in the seconds it spans the loops waited for a CPU: mock {share['mock'][0]} ms, client "
+          f"{share['client'][0]} ms, and ran: mock {share['mock'][1]} ms, client {share['client'][1]} ms of "
+          f"{max(share['mock'][2], share['client'][2])} s")
 line = next(l for l in lines if l.startswith("result "))
 v = {k: float(x) for k, x in (kv.split("=") for kv in line.split()[1:])}
 checks = [("TTFT p50 within ±1 ms of 50 ms", abs(v["ttft_p50"] - 50) <= 1),

@@ -1,6 +1,7 @@
 import dev.gatebench.load.ChatRequestFactory;
 import dev.gatebench.load.LoadEngine;
 import dev.gatebench.load.Scenario;
+import dev.gatebench.load.Stage;
 import dev.gatebench.load.Target;
 import dev.gatebench.metrics.MetricsSink;
 import dev.gatebench.metrics.RequestOutcome;
@@ -17,7 +18,12 @@ import org.HdrHistogram.Histogram;
  * run, the steady state after them, and the whole run; then the stalls: stretches in which many streams
  * waited past their due time at once (a systematic pause on one side) told apart from late tokens spread
  * over the run (the machine's noise). Run by scripts/bench-stream-timing.sh as
- * {@code java -cp CLASSPATH StreamTimingProbe URL VUS WARMUP_S RUN_S STARTUP_S TTFT_MS ITL_MS}.
+ * {@code java -cp CLASSPATH StreamTimingProbe URL VUS WARMUP_S RUN_S STARTUP_S TTFT_MS ITL_MS ARRIVAL}.
+ *
+ * <p>ARRIVAL {@code together} starts every VU of the measured run at once (k6's constant-vus): since
+ * every stream lasts as long, their tokens stay due in the same instant every ITL for the whole run, a
+ * burst the mock's one loop writes one delta after another. {@code spread} ramps the VUs up over the
+ * start-up seconds, as users arrive, so the tokens fall due evenly over each ITL.
  */
 public final class StreamTimingProbe {
 
@@ -29,6 +35,11 @@ public final class StreamTimingProbe {
     long startUpNanos = Duration.ofSeconds(Long.parseLong(args[4])).toNanos();
     long ttftNanos = Duration.ofMillis(Long.parseLong(args[5])).toNanos();
     long itlNanos = Duration.ofMillis(Long.parseLong(args[6])).toNanos();
+    boolean spread = switch (args[7]) {
+      case "spread" -> true;
+      case "together" -> false;
+      default -> throw new IllegalArgumentException("ARRIVAL must be spread or together but was " + args[7]);
+    };
     LoadEngine engine = new LoadEngine(ChatRequestFactory.of("m", 100, 0.7, true), Duration.ofSeconds(60), 1);
     Target target = Target.of("mock", url);
     // The same load as measured, so that the JIT has compiled its paths before the first measured request.
@@ -38,7 +49,10 @@ public final class StreamTimingProbe {
     Kept kept = new Kept();
     long runStartNanos = System.nanoTime();
     System.out.printf(Locale.ROOT, "measured run from %.3f (Unix time, s)%n", System.currentTimeMillis() / 1e3);
-    engine.start(Scenario.constantVus(vus, run), target, kept).finished().get();
+    Scenario measured = spread
+        ? Scenario.rampingVus(0, Stage.of(Duration.ofNanos(startUpNanos), vus), Stage.of(run.minusNanos(startUpNanos), vus))
+        : Scenario.constantVus(vus, run);
+    engine.start(measured, target, kept).finished().get();
     List<RequestOutcome> outcomes = List.copyOf(kept.outcomes);
     print("start-up (first " + args[4] + " s)", outcomes, runStartNanos, 0, startUpNanos);
     print("steady state", outcomes, runStartNanos, startUpNanos, Long.MAX_VALUE);
