@@ -14,6 +14,11 @@ public interface RunChecks {
   /** No thresholds: never aborts, leaves the result as it is. */
   RunChecks NONE = new RunChecks() {
     @Override
+    public boolean canAbort() {
+      return false;
+    }
+
+    @Override
     public List<String> abortingFailures(Map<String, MetricSummary> live, Duration elapsed) {
       return List.of();
     }
@@ -23,6 +28,14 @@ public interface RunChecks {
       return result;
     }
   };
+
+  /**
+   * Whether any threshold can end the run early; without one the runner never computes live summaries, a
+   * pass over every histogram each second on a thread that shares the generator's CPU.
+   */
+  default boolean canAbort() {
+    return true;
+  }
 
   /** The abortOnFail thresholds failing on the live summaries, e.g. {@code error_rate: rate<0.1}; empty if none. */
   List<String> abortingFailures(Map<String, MetricSummary> live, Duration elapsed);

@@ -77,7 +77,7 @@ final class RunTicks {
   }
 
   private void checkForAbort(long nowNanos, Duration elapsed) {
-    List<String> failures = checks.abortingFailures(collector.summaries(), elapsed);
+    List<String> failures = checks.canAbort() ? checks.abortingFailures(collector.summaries(), elapsed) : List.of();
     String reason = !failures.isEmpty() ? String.join(", ", failures)
         : signal.reason(new AbortSignal.Traffic(elapsed, refusals.refusedFor(nowNanos))).orElse(null);
     if (reason == null) return;

@@ -48,6 +48,11 @@ public final class StandardMetrics {
   public static RunChecks checks(Thresholds thresholds) {
     return new RunChecks() {
       @Override
+      public boolean canAbort() {
+        return thresholds.anyAbortOnFail();
+      }
+
+      @Override
       public List<String> abortingFailures(Map<String, MetricSummary> live, Duration elapsed) {
         return thresholds.abortingFailures(live, elapsed);
       }

@@ -118,6 +118,11 @@ public final class Thresholds {
     return result.withMetrics(metrics);
   }
 
+  /** Whether any threshold is abortOnFail, i.e. whether live summaries need computing during a run. */
+  public boolean anyAbortOnFail() {
+    return byMetric.values().stream().flatMap(List::stream).anyMatch(Threshold::abortOnFail);
+  }
+
   /** As {@link #abortingFailures(Map, Duration)} with every delayAbortEval already past. */
   public List<String> abortingFailures(Map<String, MetricSummary> live) {
     return abortingFailures(live, Duration.ofDays(365_000));

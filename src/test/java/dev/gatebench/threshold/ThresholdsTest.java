@@ -108,6 +108,16 @@ class ThresholdsTest {
   }
 
   @Test
+  void onlyAnAbortOnFailThresholdMakesThresholdsAbleToAbort() {
+    Thresholds plain = Thresholds.none().and(ERROR_RATE, Threshold.rate().below(0.5));
+
+    assertThat(Thresholds.none().anyAbortOnFail()).as("no thresholds").isFalse();
+    assertThat(plain.anyAbortOnFail()).as("error_rate rate<0.5").isFalse();
+    assertThat(plain.and(CHAT_COMPLETION_LATENCY, Threshold.percentile(95).below(Duration.ofSeconds(30)).abortingOnFail())
+        .anyAbortOnFail()).as("plus an abortOnFail p(95)").isTrue();
+  }
+
+  @Test
   void abortWaitsForDelayAbortEval() {
     Thresholds thresholds = Thresholds.fromK6(Map.of(ERROR_RATE,
         List.of(Map.of("threshold", "rate<0.1", "abortOnFail", true, "delayAbortEval", "30s"))));
