@@ -70,10 +70,6 @@ final class ManagedProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  int exitCode() {
-    return process.exitValue();
-  }
-
   void confinedTo(MemoryGroup group) {
     memory = group;
   }

@@ -57,9 +57,10 @@ public final class Readiness {
         + probe.method() + " " + probe.on(baseUrl) + " with 2xx (its log: " + process.logFile() + ")");
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new GatewayStartException(displayName + " exited with code " + process.exitCode()
-            + " before it was ready at " + probe.method() + " " + probe.on(baseUrl) + "; see its log "
-            + process.logFile() + " (last lines in the cause below)", logTail(process));
+        // the memory group's OOM kills tell a limit that killed it while starting from a crash of its own
+        throw new GatewayStartException(displayName + " " + process.exit().words() + " before it was ready at "
+            + probe.method() + " " + probe.on(baseUrl) + "; see its log " + process.logFile()
+            + " (last lines in the cause below)", logTail(process));
       }
       last = check(baseUrl, probe);
       if (isReady(last)) return;

@@ -133,10 +133,10 @@ class ConsoleFirstLineTest {
   void aGatewayThatFailsToStartFailsItsRowsWhileTheOtherRowsRun() {
     assertThat(console.get("startFails")).as("console of a run whose inferxgate exits at start")
         .anyMatch(l -> l.startsWith("gatebench: inferxgate failed to start, its rows fail and the others run: "
-            + "InferXgate exited with code 3 before it was ready"))
+            + "InferXgate exited with status 3 before it was ready"))
         .anyMatch(l -> l.equals("PASSED tiny — Direct (mock upstream)"))
         .anyMatch(l -> l.startsWith("FAILED") && l.contains("inferxgate")
-            && l.contains("GatewayStartException: InferXgate exited with code 3"));
+            && l.contains("GatewayStartException: InferXgate exited with status 3"));
   }
 
   private static String first(String name) {

@@ -91,7 +91,7 @@ class ProcessStackFailureTest {
     fakeLiteLlm("echo 'ImportError: no module named uvicorn'\nexit 3\n");
 
     assertThat(startFailure(config(Map.of())))
-        .hasMessageStartingWith("LiteLLM exited with code 3 before it was ready at GET http://127.0.0.1:")
+        .hasMessageStartingWith("LiteLLM exited with status 3 before it was ready at GET http://127.0.0.1:")
         .cause().as("the log's tail").hasMessageEndingWith("ImportError: no module named uvicorn");
   }
 
