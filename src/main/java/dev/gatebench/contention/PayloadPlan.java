@@ -38,11 +38,7 @@ public record PayloadPlan(long rate, Duration duration, int maxTokens, List<Size
   }
 
   public PayloadPlan {
-    if (rate < 1) throw new IllegalArgumentException("payload rate must be >= 1 but was " + rate);
-    Objects.requireNonNull(duration, "duration");
-    if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("payload duration must be >= 1s but was " + duration);
-    }
+    OpenLoad.requireValid("payload", rate, duration, Duration.ofSeconds(1));
     if (maxTokens < 1) throw new IllegalArgumentException("payload maxTokens must be >= 1 but was " + maxTokens);
     sizes = List.copyOf(sizes);
     for (int i = 1; i < sizes.size(); i++) {
@@ -67,16 +63,12 @@ public record PayloadPlan(long rate, Duration duration, int maxTokens, List<Size
 
   /** Each size {@code timeScale} times as long, never below {@link #MIN_DURATION}. */
   public PayloadPlan scaled(double timeScale) {
-    if (!(timeScale > 0)) throw new IllegalArgumentException("timeScale must be > 0 but was " + timeScale);
-    Duration scaled = Duration.ofNanos(Math.round(duration.toNanos() * timeScale));
-    return new PayloadPlan(rate, scaled.compareTo(MIN_DURATION) < 0 ? MIN_DURATION : scaled, maxTokens, sizes);
+    return new PayloadPlan(rate, OpenLoad.scaled(duration, timeScale, MIN_DURATION), maxTokens, sizes);
   }
 
   /** One size's load: an open model at {@link #rate()}. */
   public Scenario scenario() {
-    int vus = (int) Math.max(8, rate * 4);
-    return Scenario.constantArrivalRate(rate, Duration.ofSeconds(1), duration).preAllocatedVus(vus).maxVus(vus * 4)
-        .gracefulStop(Duration.ofSeconds(30));
+    return OpenLoad.scenario(rate, duration);
   }
 
   Map<String, Object> toMap() {

@@ -26,11 +26,7 @@ public record SoakPlan(long rate, Duration duration, int promptTokens, FaultPlan
   public static final Duration MIN_DURATION = Duration.ofSeconds(20);
 
   public SoakPlan {
-    if (rate < 1) throw new IllegalArgumentException("soak rate must be >= 1 but was " + rate);
-    Objects.requireNonNull(duration, "duration");
-    if (duration.compareTo(Duration.ofSeconds(10)) < 0) {
-      throw new IllegalArgumentException("soak duration must be >= 10s but was " + duration);
-    }
+    OpenLoad.requireValid("soak", rate, duration, Duration.ofSeconds(10));
     if (promptTokens < 16) throw new IllegalArgumentException("soak promptTokens must be >= 16 but was " + promptTokens);
     Objects.requireNonNull(faults, "faults");
     if (!(warmUp >= 0 && warmUp <= 0.8)) throw new IllegalArgumentException("soak warmUp must be in [0, 0.8] but was " + warmUp);
@@ -63,16 +59,12 @@ public record SoakPlan(long rate, Duration duration, int promptTokens, FaultPlan
 
   /** {@code timeScale} times as long, never below {@link #MIN_DURATION}. */
   public SoakPlan scaled(double timeScale) {
-    if (!(timeScale > 0)) throw new IllegalArgumentException("timeScale must be > 0 but was " + timeScale);
-    Duration scaled = Duration.ofNanos(Math.round(duration.toNanos() * timeScale));
-    return new SoakPlan(rate, scaled.compareTo(MIN_DURATION) < 0 ? MIN_DURATION : scaled, promptTokens, faults,
-        warmUp, rssBoundMiB, fdBound, sampleEvery);
+    return new SoakPlan(rate, OpenLoad.scaled(duration, timeScale, MIN_DURATION), promptTokens, faults, warmUp,
+        rssBoundMiB, fdBound, sampleEvery);
   }
 
   public Scenario scenario() {
-    int vus = (int) Math.max(8, rate * 4);
-    return Scenario.constantArrivalRate(rate, Duration.ofSeconds(1), duration).preAllocatedVus(vus).maxVus(vus * 4)
-        .gracefulStop(Duration.ofSeconds(30));
+    return OpenLoad.scenario(rate, duration);
   }
 
   Map<String, Object> toMap() {

@@ -34,10 +34,10 @@ final class FaultsSection {
     Map<String, List<ErrorsTable.Row>> errors = latest(results, ErrorsTable::recorded);
     if (!errors.isEmpty()) md.append("\n## Errors and retries\n\n").append(ERRORS_NOTE).append('\n');
     errors.forEach((target, rows) -> md.append("\n### ").append(Format.cell(target)).append("\n\n")
-        .append(markdownTable(ERROR_HEADERS, rows.stream().map(FaultsSection::errorCells).toList())));
+        .append(SectionTable.markdownTable(ERROR_HEADERS, rows.stream().map(FaultsSection::errorCells).toList())));
     Map<String, KeyFloodResult> floods = latest(results, KeyFloodResult::recorded);
     if (!floods.isEmpty()) {
-      md.append("\n## Key floods\n\n").append(FLOOD_NOTE).append("\n\n").append(markdownTable(FLOOD_HEADERS,
+      md.append("\n## Key floods\n\n").append(FLOOD_NOTE).append("\n\n").append(SectionTable.markdownTable(FLOOD_HEADERS,
           floods.entrySet().stream().map(e -> floodCells(e.getKey(), e.getValue())).toList()));
     }
     return md.toString();
@@ -48,10 +48,10 @@ final class FaultsSection {
     Map<String, List<ErrorsTable.Row>> errors = latest(results, ErrorsTable::recorded);
     if (!errors.isEmpty()) h.append("<h2>Errors and retries</h2>\n<p class=\"note\">").append(Format.html(ERRORS_NOTE)).append("</p>\n");
     errors.forEach((target, rows) -> h.append("<h3>").append(Format.html(target)).append("</h3>\n")
-        .append(htmlTable(ERROR_HEADERS, rows.stream().map(FaultsSection::errorCells).toList())));
+        .append(SectionTable.htmlTable(ERROR_HEADERS, rows.stream().map(FaultsSection::errorCells).toList())));
     Map<String, KeyFloodResult> floods = latest(results, KeyFloodResult::recorded);
     if (!floods.isEmpty()) {
-      h.append("<h2>Key floods</h2>\n<p class=\"note\">").append(Format.html(FLOOD_NOTE)).append("</p>\n").append(htmlTable(
+      h.append("<h2>Key floods</h2>\n<p class=\"note\">").append(Format.html(FLOOD_NOTE)).append("</p>\n").append(SectionTable.htmlTable(
           FLOOD_HEADERS, floods.entrySet().stream().map(e -> floodCells(e.getKey(), e.getValue())).toList()));
     }
     return h.toString();
@@ -81,25 +81,5 @@ final class FaultsSection {
     Map<String, T> out = new LinkedHashMap<>();
     byTarget.forEach((target, run) -> out.put(target, read.apply(run).orElseThrow()));
     return out;
-  }
-
-  private static String markdownTable(String[] headers, List<String[]> rows) {
-    StringBuilder md = new StringBuilder("| ").append(String.join(" | ", headers)).append(" |\n|")
-        .append("---|".repeat(headers.length)).append('\n');
-    rows.forEach(r -> md.append("| ").append(String.join(" | ", List.of(r).stream().map(Format::cell).toList()))
-        .append(" |\n"));
-    return md.toString();
-  }
-
-  private static String htmlTable(String[] headers, List<String[]> rows) {
-    StringBuilder t = new StringBuilder("<table>\n<tr>");
-    for (String header : headers) t.append("<th>").append(Format.html(header)).append("</th>");
-    t.append("</tr>\n");
-    for (String[] r : rows) {
-      t.append("<tr><td class=\"name\">").append(Format.html(r[0])).append("</td>");
-      for (int i = 1; i < r.length; i++) t.append("<td>").append(Format.html(r[i])).append("</td>");
-      t.append("</tr>\n");
-    }
-    return t.append("</table>\n").toString();
   }
 }

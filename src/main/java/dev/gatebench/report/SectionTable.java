@@ -14,18 +14,27 @@ record SectionTable(String title, String note, String[] headers, List<String[]> 
 
   String markdown() {
     if (rows.isEmpty()) return "";
-    StringBuilder md = new StringBuilder("\n## ").append(title).append("\n\n").append(note).append("\n\n| ")
-        .append(String.join(" | ", headers)).append(" |\n|---|").append("---:|".repeat(headers.length - 2))
-        .append("---|\n");
+    return "\n## " + title + "\n\n" + note + "\n\n" + markdownTable(headers, rows);
+  }
+
+  String html() {
+    if (rows.isEmpty()) return "";
+    return "<h2>" + Format.html(title) + "</h2>\n<p class=\"note\">" + Format.html(note) + "</p>\n"
+        + htmlTable(headers, rows);
+  }
+
+  /** A Markdown table: the first and last columns left-aligned, those between right-aligned (numbers). */
+  static String markdownTable(String[] headers, List<String[]> rows) {
+    StringBuilder md = new StringBuilder("| ").append(String.join(" | ", headers)).append(" |\n|---|")
+        .append("---:|".repeat(Math.max(0, headers.length - 2))).append(headers.length > 1 ? "---|\n" : "\n");
     rows.forEach(r -> md.append("| ").append(String.join(" | ", Arrays.stream(r).map(Format::cell).toList()))
         .append(" |\n"));
     return md.toString();
   }
 
-  String html() {
-    if (rows.isEmpty()) return "";
-    StringBuilder t = new StringBuilder("<h2>").append(Format.html(title)).append("</h2>\n<p class=\"note\">")
-        .append(Format.html(note)).append("</p>\n<table>\n<tr>");
+  /** An HTML table whose first column names the row. */
+  static String htmlTable(String[] headers, List<String[]> rows) {
+    StringBuilder t = new StringBuilder("<table>\n<tr>");
     for (String h : headers) t.append("<th>").append(Format.html(h)).append("</th>");
     t.append("</tr>\n");
     for (String[] r : rows) {

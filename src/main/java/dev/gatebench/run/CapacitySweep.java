@@ -6,43 +6,34 @@ import dev.gatebench.capacity.CapacitySweeper;
 import dev.gatebench.capacity.SweepPlan;
 import dev.gatebench.config.BenchConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Rate sweeps per row against the Direct row's, which runs first and is kept for the JVM's later rows. */
 final class CapacitySweep extends RowPlan {
   static final String CHECK = "holds the bound over Direct up to the required rate";
 
   /** Direct's sweeps, the reference of every other row. */
-  static final class DirectReference extends AtomicReference<CapacityResult> {}
+  static final class Reference extends DirectReference<CapacityResult> {
+    Reference() {
+      super("capacity compares each row with the direct row's sweep");
+    }
+  }
 
   @Override
   RowResult run(RowRun row) {
     BenchConfig settings = row.settings();
     SweepPlan plan = CapacitySettings.plan(settings);
     CapacitySweeper sweeper = new CapacitySweeper(plan, CapacitySettings.rule(settings), expected(settings));
-    DirectReference direct = row.shared(DirectReference.class, DirectReference::new);
+    Reference direct = row.shared(Reference.class, Reference::new);
     CapacitySweeper.Steps steps = (scenario, stream) -> row.load(row.suite(), scenario, stream);
-    CapacitySweeper.Outcome outcome = row.isDirect() ? sweeper.reference(steps)
-        : sweeper.against(reference(direct), steps);
-    if (row.isDirect()) direct.set(outcome.capacity());
+    CapacitySweeper.Outcome outcome = direct.forRow(row).map(reference -> sweeper.against(reference, steps))
+        .orElseGet(() -> sweeper.reference(steps));
+    direct.keepIfDirect(row, outcome.capacity());
     Measurement measured = row.keep(outcome.firstStep(),
         Map.of(CapacityResult.ENVIRONMENT_KEY, outcome.capacity().toMap()));
-    List<String> failures = new ArrayList<>(outcome.capacity().failures(CapacitySettings.requiredRate(settings, plan)));
-    failures.addAll(RowResult.crossed(List.of(measured)));
-    return RowResult.judged(List.of(measured), row.check(CHECK, failures));
-  }
-
-  private static CapacityResult reference(DirectReference direct) {
-    CapacityResult reference = direct.get();
-    if (reference == null) {
-      throw new IllegalStateException("capacity compares each row with the direct row's sweep, which has not run; "
-          + "include direct in gatebench.gateways, e.g. -Dgatebench.gateways=direct,litellm");
-    }
-    return reference;
+    return row.judged(CHECK, List.of(measured),
+        outcome.capacity().failures(CapacitySettings.requiredRate(settings, plan)));
   }
 
   /** The mock's answer time: TTFT + (max_tokens - 1) ITL; it sizes each step's VUs. */

@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Short requests alone, then beside long streams, against Direct's rise; Direct runs first. */
 final class HeadOfLineRun extends RowPlan {
   static final String CHECK = "short requests beside long streams rise no more than the bound over Direct's rise";
 
   /** Direct's result, the reference of every other row. */
-  static final class DirectReference extends AtomicReference<HeadOfLineResult> {}
+  static final class Reference extends DirectReference<HeadOfLineResult> {
+    Reference() {
+      super("head-of-line compares each row's rise with the direct row's");
+    }
+  }
 
   private final HeadOfLinePlan plan;
 
@@ -30,20 +33,18 @@ final class HeadOfLineRun extends RowPlan {
   RowResult run(RowRun row) {
     HeadOfLinePlan scaled = plan.scaled(row.settings().timeScale());
     HeadOfLine measure = new HeadOfLine(scaled);
-    DirectReference direct = row.shared(DirectReference.class, DirectReference::new);
-    Optional<HeadOfLineResult> reference = row.isDirect() ? Optional.empty() : Optional.of(reference(direct));
+    Reference direct = row.shared(Reference.class, Reference::new);
+    Optional<HeadOfLineResult> reference = direct.forRow(row);
     HeadOfLine.Loads loads = loads(row, scaled);
     Measurement alone = row.keep(measure.alone(loads), Map.of());
     if (alone.result().abortedBy().isPresent()) return new RowResult(List.of(alone), Optional.empty());
     HeadOfLine.Outcome outcome = measure.beside(alone.result(), loads, reference);
-    if (row.isDirect()) direct.set(outcome.result());
+    direct.keepIfDirect(row, outcome.result());
     Measurement contended = row.keep(outcome.contended(),
         Map.of(HeadOfLineResult.ENVIRONMENT_KEY, outcome.result().toMap()));
-    List<Measurement> runs = List.of(alone, contended);
     List<String> failures = new ArrayList<>(outcome.result().failures());
-    failures.addAll(RowResult.crossed(runs));
     outcome.longStreams().abortedBy().ifPresent(why -> failures.add("the long streams ended early: " + why));
-    return RowResult.judged(runs, row.check(CHECK, failures));
+    return row.judged(CHECK, List.of(alone, contended), failures);
   }
 
   private static HeadOfLine.Loads loads(RowRun row, HeadOfLinePlan scaled) {
@@ -61,14 +62,5 @@ final class HeadOfLineRun extends RowPlan {
         return row.beside(row.suite() + "-long", scenario, longRequests);
       }
     };
-  }
-
-  private static HeadOfLineResult reference(DirectReference direct) {
-    HeadOfLineResult reference = direct.get();
-    if (reference == null) {
-      throw new IllegalStateException("head-of-line compares each row's rise with the direct row's, which has not "
-          + "run; include direct in gatebench.gateways, e.g. -Dgatebench.gateways=direct,litellm");
-    }
-    return reference;
   }
 }

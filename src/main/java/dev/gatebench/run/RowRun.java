@@ -9,6 +9,7 @@ import dev.gatebench.threshold.Thresholds;
 import dev.gatebench.upstream.MockUpstream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +108,16 @@ final class RowRun {
   Measurement keep(RunResult result, Map<String, Object> more) {
     RunResult full = result.withEnvironment(bench.facts(gateway, settings)).withEnvironment(more);
     return new Measurement(full, bench.keep(full));
+  }
+
+  /**
+   * The row judged by its plan's check: {@code failures} of the plan's own, then the thresholds that
+   * {@code runs} crossed ({@link RowResult#judged}).
+   */
+  RowResult judged(String check, List<Measurement> runs, List<String> failures) {
+    List<String> all = new ArrayList<>(failures);
+    all.addAll(RowResult.crossed(runs));
+    return RowResult.judged(runs, check(check, all));
   }
 
   /** A check of this row; a failed one not enforced is said on the console. */

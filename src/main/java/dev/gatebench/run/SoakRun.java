@@ -15,7 +15,6 @@ import dev.gatebench.metrics.RunResult;
 import dev.gatebench.metrics.resources.CgroupFiles;
 import dev.gatebench.stack.Stack;
 import dev.gatebench.upstream.MockUpstream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +49,7 @@ final class SoakRun extends RowPlan {
     }
     SoakResult soak = new SoakResult(scaled, probe.describe(), LatencyFigures.of(run), samples, sampler.gone());
     Measurement measured = row.keep(run, Map.of(SoakResult.ENVIRONMENT_KEY, soak.toMap()));
-    List<String> failures = new ArrayList<>(soak.failures());
-    failures.addAll(RowResult.crossed(List.of(measured)));
-    return RowResult.judged(List.of(measured), row.check(CHECK, failures));
+    return row.judged(CHECK, List.of(measured), soak.failures());
   }
 
   /** A container's cgroup, a process tree, or for Direct this JVM; a row whose memory cannot be read is skipped. */

@@ -5,7 +5,6 @@ import dev.gatebench.metrics.RunResult;
 import dev.gatebench.streaming.MockStreams;
 import dev.gatebench.streaming.StreamingAssessment;
 import dev.gatebench.upstream.MockUpstream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +34,6 @@ final class StreamingFidelity extends RowPlan {
     // read right after the load: the mock's counters hold this run's figures until the next reset
     StreamingAssessment assessment = StreamingAssessment.judge(streamed, MockStreams.of(mock.latency(), mock.counters()));
     Measurement judged = row.keep(streamed, Map.of(StreamingAssessment.ENVIRONMENT_KEY, assessment.toMap()));
-    List<Measurement> runs = List.of(plain, judged);
-    List<String> failures = new ArrayList<>(assessment.failures());
-    failures.addAll(RowResult.crossed(runs));
-    return RowResult.judged(runs, row.check(CHECK, failures));
+    return row.judged(CHECK, List.of(plain, judged), assessment.failures());
   }
 }

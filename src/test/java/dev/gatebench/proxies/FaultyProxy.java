@@ -1,23 +1,18 @@
 package dev.gatebench.proxies;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A gateway in front of an upstream's {@code /v1/chat/completions}, on a free loopback port, that handles
  * failures and keys in one way, right or wrong: the rows the fault suites must catch, and a good reference
  * for the key flood (Direct has no keys). Answers are read whole, then sent on.
  */
-public final class FaultyProxy implements AutoCloseable {
+public final class FaultyProxy extends LoopbackProxy {
   /** The one key the key-checking proxy accepts, as {@code Authorization: Bearer <key>}. */
   public static final String KEY = "sk-gatebench-proxy-key";
 
@@ -33,32 +28,25 @@ public final class FaultyProxy implements AutoCloseable {
     CHECKS_KEYS
   }
 
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool();
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final URI upstream;
   private final Behaviour behaviour;
 
-  private FaultyProxy(URI upstream, Behaviour behaviour) throws IOException {
-    this.upstream = upstream;
+  private FaultyProxy(URI upstreamBase, Behaviour behaviour) throws IOException {
+    super(upstreamBase);
     this.behaviour = behaviour;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-    server.createContext("/", this::handle);
-    server.setExecutor(threads);
-    server.start();
   }
 
   /** @param upstreamBase e.g. the mock's {@code http://127.0.0.1:PORT} */
   public static FaultyProxy start(URI upstreamBase, Behaviour behaviour) throws IOException {
-    return new FaultyProxy(upstreamBase.resolve("/v1/chat/completions"), behaviour);
+    return new FaultyProxy(upstreamBase, behaviour).listen(FaultyProxy.class);
   }
 
   /** Where clients send chat completions. */
   public URI chatCompletionsUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/chat/completions");
+    return address();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  @Override
+  void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String auth = exchange.getRequestHeaders().getFirst("authorization");
@@ -100,11 +88,4 @@ public final class FaultyProxy implements AutoCloseable {
   }
 
   private record Answer(int status, byte[] body) {}
-
-  @Override
-  public void close() {
-    server.stop(0);
-    threads.shutdownNow();
-    client.shutdownNow();
-  }
 }

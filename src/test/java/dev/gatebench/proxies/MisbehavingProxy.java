@@ -1,22 +1,17 @@
 package dev.gatebench.proxies;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * loopback port: the rows the streaming and capacity checks must catch. Each request is forwarded
  * with the JDK's HTTP client; what differs is when the answer's bytes are handed on.
  */
-public final class MisbehavingProxy implements AutoCloseable {
+public final class MisbehavingProxy extends LoopbackProxy {
   /** How the proxy hands an answer on. */
   public enum Fault {
     /** Reads the whole upstream answer, then sends it at once with its length: a stream replayed. */
@@ -45,34 +40,27 @@ public final class MisbehavingProxy implements AutoCloseable {
 
   private static final byte[] FIRST_CONTENT = "\"delta\":{\"content\":\"".getBytes(StandardCharsets.US_ASCII);
 
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool();
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final URI upstream;
   private final Fault fault;
   private final ReentrantLock serial = new ReentrantLock(true);
   private final List<byte[]> kept = Collections.synchronizedList(new ArrayList<>());
 
-  private MisbehavingProxy(URI upstream, Fault fault) throws IOException {
-    this.upstream = upstream;
+  private MisbehavingProxy(URI upstreamBase, Fault fault) throws IOException {
+    super(upstreamBase);
     this.fault = fault;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-    server.createContext("/", this::handle);
-    server.setExecutor(threads);
-    server.start();
   }
 
   /** @param upstreamBase e.g. the mock's {@code http://127.0.0.1:PORT} */
   public static MisbehavingProxy start(URI upstreamBase, Fault fault) throws IOException {
-    return new MisbehavingProxy(upstreamBase.resolve("/v1/chat/completions"), fault);
+    return new MisbehavingProxy(upstreamBase, fault).listen(MisbehavingProxy.class);
   }
 
   /** Where clients send chat completions. */
   public String chatCompletionsUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/chat/completions";
+    return address().toString();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  @Override
+  void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (fault == Fault.LEAKS) kept.add(body);
@@ -135,12 +123,5 @@ public final class MisbehavingProxy implements AutoCloseable {
       return i;
     }
     return -1;
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-    threads.shutdownNow();
-    client.shutdownNow();
   }
 }

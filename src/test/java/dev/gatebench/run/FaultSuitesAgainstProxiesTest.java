@@ -7,7 +7,6 @@ import dev.gatebench.config.BenchConfig;
 import dev.gatebench.faults.FaultCase;
 import dev.gatebench.faults.FaultMetrics;
 import dev.gatebench.gateway.Gateway;
-import dev.gatebench.gateway.Probe;
 import dev.gatebench.load.Scenario;
 import dev.gatebench.metrics.MetricNames;
 import dev.gatebench.proxies.FaultyProxy;
@@ -99,7 +98,7 @@ class FaultSuitesAgainstProxiesTest {
 
   @Test
   void aRowsConfiguredRetriesAreItsNumRetriesFact() {
-    assertThat(FaultCasesRun.configuredRetries(new Row("litellm", mock.baseUrl(), Map.of(), Map.of("num_retries", 2))))
+    assertThat(FaultCasesRun.configuredRetries(TestGateway.at("litellm", mock.baseUrl()).withFacts(Map.of("num_retries", 2))))
         .as("retries of a row with num_retries 2").isEqualTo(2);
     assertThat(FaultCasesRun.configuredRetries(row("direct", mock.baseUrl(), Map.of()))).as("retries without it").isZero();
   }
@@ -109,34 +108,6 @@ class FaultSuitesAgainstProxiesTest {
   }
 
   private static Gateway row(String name, URI base, Map<String, String> headers) {
-    return new Row(name, base, headers, Map.of());
-  }
-
-  private record Row(String name, URI baseUrl, Map<String, String> authHeaders, Map<String, Object> facts)
-      implements Gateway {
-    @Override
-    public String displayName() {
-      return name;
-    }
-
-    @Override
-    public Probe readiness() {
-      return Probe.post("/v1/chat/completions");
-    }
-
-    @Override
-    public Optional<URI> metricsUrl() {
-      return Optional.empty();
-    }
-
-    @Override
-    public String version() {
-      return "test";
-    }
-
-    @Override
-    public Optional<ProcessHandle> process() {
-      return Optional.empty();
-    }
+    return TestGateway.at(name, base).withHeaders(headers);
   }
 }

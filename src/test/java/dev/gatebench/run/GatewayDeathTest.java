@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatebench.config.BenchConfig;
 import dev.gatebench.gateway.Direct;
 import dev.gatebench.gateway.Gateway;
-import dev.gatebench.gateway.Probe;
 import dev.gatebench.gateway.RunningGateway;
 import dev.gatebench.load.AbortSignal;
 import dev.gatebench.load.Scenario;
@@ -124,7 +123,9 @@ class GatewayDeathTest {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     URI baseUrl = awaitListening(log);
     warm(baseUrl);
-    return new ForkedGateway(baseUrl, forked.toHandle(), log);
+    // as a stack records a process it started: its handle and its log
+    return TestGateway.at("forked", baseUrl).withFacts(Map.of("log_file", log.toString()))
+        .running("Forked mock", forked.toHandle());
   }
 
   /**
@@ -173,49 +174,6 @@ class GatewayDeathTest {
       return System.nanoTime();
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException("kill -9 " + pid + " failed", e);
-    }
-  }
-
-  /** The forked process as a gatebench gateway: its handle and its log, as a stack would record them. */
-  private record ForkedGateway(URI baseUrl, ProcessHandle handle, Path log) implements Gateway {
-    @Override
-    public String name() {
-      return "forked";
-    }
-
-    @Override
-    public String displayName() {
-      return "Forked mock";
-    }
-
-    @Override
-    public Map<String, String> authHeaders() {
-      return Map.of();
-    }
-
-    @Override
-    public Probe readiness() {
-      return Probe.post("/v1/chat/completions");
-    }
-
-    @Override
-    public Optional<URI> metricsUrl() {
-      return Optional.empty();
-    }
-
-    @Override
-    public String version() {
-      return "mock";
-    }
-
-    @Override
-    public Map<String, Object> facts() {
-      return Map.of("log_file", log.toString());
-    }
-
-    @Override
-    public Optional<ProcessHandle> process() {
-      return Optional.of(handle);
     }
   }
 }
