@@ -1,5 +1,6 @@
 package dev.gatebench.gateway;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,6 +21,9 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
  */
 public final class LoopbackWait extends AbstractWaitStrategy {
   private static final Duration POLL = Duration.ofMillis(250);
+  /** Reads of a SIGKILL exit, {@link #POLL} apart, before it is taken for what it says. */
+  private static final int OOM_SETTLE_READS = 4;
+  private static final long SIGKILL_EXIT = 137;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT)
       .proxy(HttpClient.Builder.NO_PROXY).build();
@@ -62,9 +66,17 @@ public final class LoopbackWait extends AbstractWaitStrategy {
     }
   }
 
-  /** e.g. {@code was OOM-killed by its 32 MiB memory limit (exit 137)} or {@code exited with 1}. */
+  /**
+   * e.g. {@code was OOM-killed by its 32 MiB memory limit (exit 137)} or {@code exited with 1}. The engine
+   * records an OOM kill a moment after the exit it caused, so a SIGKILL exit is read again for up to a second
+   * until it says whether the limit did it.
+   */
   private String exit() {
     var info = waitStrategyTarget.getCurrentContainerInfo();
+    for (int i = 0; i < OOM_SETTLE_READS && killedWithoutOomYet(info.getState()); i++) {
+      sleep();
+      info = waitStrategyTarget.getCurrentContainerInfo();
+    }
     var state = info.getState();
     Long code = state.getExitCodeLong();
     if (Boolean.TRUE.equals(state.getOOMKilled())) {
@@ -73,6 +85,10 @@ public final class LoopbackWait extends AbstractWaitStrategy {
           + " memory limit (exit " + code + ")";
     }
     return "exited with " + code;
+  }
+
+  private static boolean killedWithoutOomYet(InspectContainerResponse.ContainerState state) {
+    return Long.valueOf(SIGKILL_EXIT).equals(state.getExitCodeLong()) && !Boolean.TRUE.equals(state.getOOMKilled());
   }
 
   /** What is waited for, e.g. {@code GET http://127.0.0.1:40123/health/readiness}. */

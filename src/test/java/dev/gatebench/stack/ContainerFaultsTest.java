@@ -10,7 +10,7 @@ import dev.gatebench.gateway.GatewayStartException;
 import dev.gatebench.gateway.ResourceLimit;
 import dev.gatebench.gateway.UpstreamEndpoint;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,11 +67,15 @@ class ContainerFaultsTest {
     String image = DockerHere.imageOrSkip(engine, DockerHere.BASE_IMAGE);
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), CtrlCChild.class.getName(), image).redirectErrorStream(true).start();
-    String run = awaitRunId(child);
+    ChildOutput output = new ChildOutput(child);
+    String run = output.awaitRunId();
 
     new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
 
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child ended after Ctrl-C").isTrue();
+    boolean ended = child.waitFor(60, TimeUnit.SECONDS);
+    String threads = ended ? "" : threadDump(child.pid());
+    if (!ended) child.destroyForcibly();
+    assertThat(ended).as("the child ended after Ctrl-C; it printed:%n%s%nits threads:%n%s", output, threads).isTrue();
     assertThat(DockerHere.docker("ps", "-aq", "--filter", "label=" + ContainerRun.RUN + "=" + run))
         .as("containers of the interrupted run").isEmpty();
   }
@@ -100,14 +106,48 @@ class ContainerFaultsTest {
     return DockerHere.docker(args.toArray(String[]::new));
   }
 
-  private static String awaitRunId(Process child) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      seen.append(line).append('\n');
-      if (line.startsWith("run=")) return line.substring(4);
+  private static String threadDump(long pid) throws Exception {
+    Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+        Long.toString(pid)).redirectErrorStream(true).start();
+    String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jstack.waitFor(30, TimeUnit.SECONDS);
+    return dump;
+  }
+
+  /**
+   * The child's output, read to its end on a thread of its own: a child whose pipe nobody reads blocks
+   * in its next write and never exits; kept whole for the failure message.
+   */
+  private static final class ChildOutput {
+    private final StringBuffer seen = new StringBuffer();
+    private final CompletableFuture<String> runId = new CompletableFuture<>();
+
+    ChildOutput(Process child) {
+      Thread.ofPlatform().daemon().start(() -> {
+        try (BufferedReader out = child.inputReader(StandardCharsets.UTF_8)) {
+          for (String line = out.readLine(); line != null; line = out.readLine()) {
+            seen.append(line).append('\n');
+            if (line.startsWith("run=")) runId.complete(line.substring(4));
+          }
+        } catch (IOException e) {
+          seen.append("(reading its output failed: ").append(e).append(")\n");
+        }
+        runId.completeExceptionally(new AssertionError("the child never started its container; it printed:\n" + seen));
+      });
     }
-    throw new AssertionError("the child never started its container; it printed:\n" + seen);
+
+    String awaitRunId() throws Exception {
+      try {
+        return runId.get(2, TimeUnit.MINUTES);
+      } catch (ExecutionException e) {
+        throw (AssertionError) e.getCause();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return seen.toString();
+    }
   }
 
   /** A run that starts one container, says its run id, and waits to be interrupted. */
