@@ -8,6 +8,10 @@
 #      gatebench's p99 - 5 ms <= the best open-model peer's p99 - 5 ms
 #   c. maximum requests/s, closed, 50 connections, zero-latency mock
 #   d. (with --heap-minutes N) heap: gatebench at 1,000 req/s for N minutes with -Xmx256m
+# With --wire, tcpdump (root or CAP_NET_RAW) records section b's runs on loopback, on the mock's
+# core, and a referee (scripts/lib/wire_stats.py) times every open-model generator by the kernel's
+# clock: its sends against an even schedule, the mock's answers, and "delivered" (schedule to
+# answer), so that generators which count latency differently are compared on one clock.
 # wrk is closed-loop: in a and b it runs at rate x answer connections (about the rate, never
 # more) and stays out of the self-overhead verdict.
 # Under the tables of a and b a line tells whether gatebench's tail is its own or the machine's: its
@@ -19,9 +23,11 @@
 # that no young collection falls in a 30 s run at 1,000 req/s (with -Xmx512m alone one young pause of
 # 33 to 86 ms fell in each 20 s run there, and 6 to 10 a 10 s run of section c; with these flags none,
 # and one of about 20 ms). BENCH_LOADMAIN_JVM="..." replaces them, e.g. BENCH_LOADMAIN_JVM="-Xmx512m".
-# Usage: scripts/bench-load.sh [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--peers LIST] [--heap-minutes N] [--smoke]
+# Usage: scripts/bench-load.sh [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--peers LIST] [--heap-minutes N] [--wire] [--smoke]
 #   --duration  measured seconds of every generator run; default 30
-#   --warmup    seconds of gatebench's and Gatling's discarded warm-up (JIT); default 5
+#   --warmup    seconds of gatebench's and Gatling's discarded warm-up (JIT); default 15: in a 5 s
+#               one at 1,000 req/s the C2 compiler was still busy on the generator's core
+#   --wire      the loopback referee for section b (needs tcpdump and the right to capture)
 #   --rounds    runs of every open-model generator in section b; default 3
 #   --peers     comma-separated subset of oha,gatling,wrk,k6; default all that are found
 #   --smoke     2 s runs, 1 s warm-ups: checks the script, not the figures (about 2 minutes with
@@ -30,10 +36,11 @@
 set -euo pipefail
 
 DURATION=30
-WARMUP=5
+WARMUP=15
 MOCK_WARM=15
 ROUNDS=3
 HEAP_MINUTES=0
+WIRE=0
 PEERS=oha,gatling,wrk,k6
 whole() { [[ "$2" =~ ^[0-9]+$ ]] || { echo "bench-load: $1 must be a whole number but was '$2'; e.g. $1 30" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
@@ -42,9 +49,10 @@ while [[ $# -gt 0 ]]; do
     --peers) PEERS="${2:-}"; shift 2
       [[ "$PEERS" =~ ^((oha|gatling|wrk|k6)(,|$))+$ ]] \
         || { echo "bench-load: --peers must list some of oha,gatling,wrk,k6 but was '$PEERS'; e.g. --peers oha,wrk" >&2; exit 2; } ;;
+    --wire) WIRE=1; shift ;;
     --smoke) DURATION=2; WARMUP=1; MOCK_WARM=1; ROUNDS=2; shift ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
-    *) echo "bench-load: unknown argument '$1'; use --duration S, --warmup S, --rounds N, --peers LIST, --heap-minutes N or --smoke" >&2; exit 2 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    *) echo "bench-load: unknown argument '$1'; use --duration S, --warmup S, --rounds N, --peers LIST, --heap-minutes N, --wire or --smoke" >&2; exit 2 ;;
   esac
 done
 ((ROUNDS >= 1)) || { echo "bench-load: --rounds must be >= 1 but was $ROUNDS; e.g. --rounds 3" >&2; exit 2; }
@@ -119,6 +127,34 @@ field() { # summary-line key
   sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"
 }
 
+# wire_check: keeps WIRE=1 only if tcpdump can capture on loopback here, saying why not otherwise
+wire_check() {
+  ((WIRE)) || return 0
+  if ! command -v tcpdump >/dev/null; then WIRE=0; SKIPPED+=("the wire referee: no tcpdump (apt-get install tcpdump)"); return 0; fi
+  local rc=0; timeout 1 tcpdump -i lo -nn -w /dev/null 2>"$WORK/tcpdump-check.err" || rc=$?
+  # killed by the timeout (124) means it was capturing
+  ((rc == 124)) || { WIRE=0; SKIPPED+=("the wire referee: tcpdump cannot capture here: $(tail -1 "$WORK/tcpdump-check.err")"); }
+}
+
+# wire_start NAME: records the mock's port on loopback, on the mock's core, until wire_stop
+wire_start() {
+  local port="${MOCK_URL##*:}"
+  taskset -c 1 tcpdump -i lo -nn -s 96 -B 16384 -w "$WORK/wire-$1.pcap" "tcp port $port" 2>"$WORK/wire-$1.err" &
+  WIRE_PID=$!
+  PIDS+=("$WIRE_PID")
+  for _ in $(seq 1 50); do grep -qs "listening on" "$WORK/wire-$1.err" && return 0; sleep 0.1; done
+  echo "bench-load: tcpdump did not start: $(cat "$WORK/wire-$1.err")" >&2
+}
+
+# wire_stop NAME RATE REQUESTS: ends the capture and prints the referee's line for it
+wire_stop() {
+  local port="${MOCK_URL##*:}"
+  sleep 0.3 # the last answers
+  kill -INT "$WIRE_PID" 2>/dev/null || true; wait "$WIRE_PID" 2>/dev/null || true
+  tcpdump -nn -tt -r "$WORK/wire-$1.pcap" >"$WORK/wire-$1.txt" 2>/dev/null
+  python3 "$ROOT/scripts/lib/wire_stats.py" "$WORK/wire-$1.txt" "$port" "$2" "$3"
+}
+
 # generator_line NAME: one line from environment.generator of gatebench's result in run NAME
 generator_line() {
   local file; file="$(field "$(cat "$WORK/gatebench-$1.txt" 2>/dev/null)" result)"
@@ -143,7 +179,7 @@ print("gatebench's generator: " + "; ".join(parts) + "; " + verdict)
 PY
 }
 
-declare -A RESULT
+declare -A RESULT WIRE_RESULT
 SUMMARY=()
 header() {
   echo
@@ -187,8 +223,25 @@ open_generators() {
   return 0
 }
 
-# open_row SECTION GENERATOR RATE: one open-model run of GENERATOR at RATE req/s
+# open_row SECTION GENERATOR RATE: one open-model run of GENERATOR at RATE req/s; in section b with
+# --wire, recorded on loopback and followed by the referee's line
 open_row() {
+  local s="$1" rate="$3" wire=0
+  [[ "$s" == b* ]] && ((WIRE)) && wire=1
+  ((wire)) && wire_start "$s-$2"
+  open_run "$@"
+  if ((wire)); then
+    local line; line="$(wire_stop "$s-$2" "$rate" $((rate * DURATION)))" || line=""
+    if [[ -n "$line" ]]; then
+      WIRE_RESULT["$s $2"]="$line"
+      awk '{ printf "%-10s wire: sends vs an even schedule p50 %s / p99 %s ms; the mock'"'"'s answer p50 %s / p99 %s ms; delivered (schedule to answer) p50 %s / p95 %s / p99 %s ms\n", "", $1, $2, $3, $4, $5, $6, $7 }' <<<"$line"
+    fi
+  fi
+  return 0
+}
+
+# open_run SECTION GENERATOR RATE: the run of open_row
+open_run() {
   local s="$1" rate="$3"
   case "$2" in
     gatebench) row "$s" gatebench "constant-arrival-rate, 50..2000 VUs" run_gatebench "$s" \
@@ -251,6 +304,28 @@ self_overhead() {
   SUMMARY+=("b. $line")
 }
 
+# wire_verdict: section b by the referee's clock: each generator's median delivered p99 over the
+# rounds beside its own median p99
+wire_verdict() {
+  ((WIRE)) || return 0
+  local g r key values line="" own
+  for g in gatebench oha gatling k6; do
+    values=()
+    for ((r = 1; r <= ROUNDS; r++)); do
+      key="b"; ((r > 1)) && key="b$r"
+      [[ -n "${WIRE_RESULT[$key $g]:-}" ]] && values+=("$(awk '{ print $7 }' <<<"${WIRE_RESULT[$key $g]}")")
+    done
+    ((${#values[@]} > 0)) || continue
+    read -r own _ < <(median_p99 "$g") || own="?"
+    line+="$(printf '%s\n' "${values[@]}" | sort -g | awk -v g="$g" -v own="$own" '{ v[NR] = $1 }
+      END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+            printf "%s %.2f (its own %s); ", g, m - 5, own == "?" ? "?" : sprintf("%.2f", own - 5) }')"
+  done
+  [[ -n "$line" ]] || return 0
+  echo "by the wire, delivered p99 - 5 ms (median of rounds): ${line%; }"
+  SUMMARY+=("b. by the wire, delivered p99 - 5 ms (median of rounds): ${line%; }")
+}
+
 # throughput: 50 closed connections against the zero-latency mock, req/s and gatebench/peer ratios
 throughput() {
   start_mock 0ms
@@ -291,6 +366,7 @@ heap() {
   SUMMARY+=("d. ${HEAP_MINUTES} min at 1000/s: max heap after GC ${after} MB, used ${before} MB of ${committed} MB committed ($verdict)")
 }
 
+wire_check
 echo "generators on CPU 0, mock on CPU 1; ${DURATION}s runs, ${WARMUP}s JVM warm-ups (gatebench --warmup, Gatling's warm-up users)"
 echo "gatebench's JVM: ${LOADMAIN_JVM[*]}"
 for skipped in "${SKIPPED[@]}"; do echo "left out: $skipped"; done
@@ -299,6 +375,7 @@ accuracy a 200 20
 accuracy b 1000 5
 more_rounds
 self_overhead
+wire_verdict
 throughput
 ((HEAP_MINUTES > 0)) && heap
 stop_mock

@@ -49,8 +49,9 @@ public final class LoadMain {
         --duration D         k6 duration, e.g. 30s or 1m30s; default 30s (maxDuration of the
                              iteration executors, one ramp stage to --vus for the ramping ones)
         --think D            sleep after each request, e.g. 1s; default 0s
-        --warmup D           first drive the target with %d closed VUs for D, not measured, so the
-                             JIT has compiled the hot paths; e.g. 5s; default 0s (none)
+        --warmup D           first drive the target for D, not measured, so the JIT has compiled
+                             the hot paths: an arrival-rate executor at its rate (a ramp at its
+                             first stage's), the others with %d closed VUs; e.g. 5s; default 0s
         --stream             ask for streamed (SSE) answers
         --model NAME         default %s
         --max-tokens N       default %s
@@ -102,7 +103,24 @@ public final class LoadMain {
   private static void warmUp(Options options) {
     if (options.warmup().isZero()) return;
     StandardMetrics.runner(engine(options)).run("warmup", options.target(),
-        Scenario.constantVus(WARMUP_VUS, options.warmup()));
+        warmUpScenario(options.scenario(), options.warmup()));
+  }
+
+  /**
+   * The warm-up of {@code measured}: the same kind of executor, so that the measured run's own code
+   * is compiled (an open model's arrival timer and VU hand-off are not run by closed VUs; warmed with
+   * those alone, a run at 1,000/s still met compilations, and its event loop waited behind them, in
+   * its first seconds), at a rate that the target is about to get anyway.
+   */
+  static Scenario warmUpScenario(Scenario measured, Duration warmup) {
+    long rate = switch (measured.executor()) {
+      case CONSTANT_ARRIVAL_RATE -> measured.rate();
+      case RAMPING_ARRIVAL_RATE -> measured.stages().isEmpty() ? measured.rate() : measured.stages().getFirst().target();
+      default -> 0;
+    };
+    if (rate < 1) return Scenario.constantVus(WARMUP_VUS, warmup);
+    return Scenario.constantArrivalRate(rate, measured.timeUnit(), warmup)
+        .preAllocatedVus(measured.preAllocatedVus()).maxVus(measured.maxVus());
   }
 
   private static LoadRunner runner(Options options, PrintStream err) {

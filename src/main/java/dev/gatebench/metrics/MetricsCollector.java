@@ -46,9 +46,9 @@ public final class MetricsCollector implements MetricsSink {
   private final TrendRecorder ttfb;
   private final TrendRecorder ttft;
   private final TrendRecorder itl;
-  private final TrendRecorder failedDuration = new TrendRecorder(HIGHEST_LATENCY_NANOS);
-  private final TrendRecorder tokensPerSecond = new TrendRecorder(HIGHEST_MILLI_TOKENS_PER_SECOND);
-  private final TrendRecorder scheduleLag = new TrendRecorder(HIGHEST_LATENCY_NANOS);
+  private final TrendRecorder failedDuration = TrendRecorder.wholeRun(HIGHEST_LATENCY_NANOS);
+  private final TrendRecorder tokensPerSecond = TrendRecorder.wholeRun(HIGHEST_MILLI_TOKENS_PER_SECOND);
+  private final TrendRecorder scheduleLag = TrendRecorder.wholeRun(HIGHEST_LATENCY_NANOS);
   private final LatencyWindow recentWindow = new LatencyWindow();
   private final LongAdder requestsTotal = new LongAdder();
   private final LongAdder requestsSuccess = new LongAdder();
@@ -68,10 +68,11 @@ public final class MetricsCollector implements MetricsSink {
   public MetricsCollector(long startNanos) {
     this.startNanos = startNanos;
     this.lastCloseNanos = startNanos;
-    for (String name : List.of(CHAT_COMPLETION_LATENCY, TIME_TO_FIRST_BYTE, TIME_TO_FIRST_TOKEN,
-        INTER_TOKEN_LATENCY)) {
-      latencyTrends.put(name, new TrendRecorder(HIGHEST_LATENCY_NANOS));
-    }
+    // the time series reads latency and time to first byte each second; the others only as a whole
+    latencyTrends.put(CHAT_COMPLETION_LATENCY, TrendRecorder.perSecond(HIGHEST_LATENCY_NANOS));
+    latencyTrends.put(TIME_TO_FIRST_BYTE, TrendRecorder.perSecond(HIGHEST_LATENCY_NANOS));
+    latencyTrends.put(TIME_TO_FIRST_TOKEN, TrendRecorder.wholeRun(HIGHEST_LATENCY_NANOS));
+    latencyTrends.put(INTER_TOKEN_LATENCY, TrendRecorder.wholeRun(HIGHEST_LATENCY_NANOS));
     latency = latencyTrends.get(CHAT_COMPLETION_LATENCY);
     ttfb = latencyTrends.get(TIME_TO_FIRST_BYTE);
     ttft = latencyTrends.get(TIME_TO_FIRST_TOKEN);
@@ -138,7 +139,8 @@ public final class MetricsCollector implements MetricsSink {
    * @return the interval just closed; latencies are NaN when no request ended in it
    */
   public synchronized IntervalStats closeInterval(long nowNanos) {
-    drainAll();
+    latency.drain();
+    ttfb.drain();
     int offsetSeconds = (int) Math.round((lastCloseNanos - startNanos) / 1e9);
     IntervalStats stats = new IntervalStats(offsetSeconds, intervalRequests.getAndSet(0),
         intervalErrors.getAndSet(0), (int) vus.value(),
@@ -146,7 +148,8 @@ public final class MetricsCollector implements MetricsSink {
         TrendValues.percentileMs(latency.interval(), 99), TrendValues.maxMs(latency.interval()),
         TrendValues.percentileMs(ttfb.interval(), 50), intervalOutputTokens.getAndSet(0));
     recentWindow.close(stats, nowNanos - lastCloseNanos);
-    for (TrendRecorder trend : allTrends()) trend.resetInterval();
+    latency.resetInterval();
+    ttfb.resetInterval();
     timeSeries.add(stats);
     lastCloseNanos = nowNanos;
     return stats;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatebench.load.Executor;
+import dev.gatebench.load.Scenario;
+import dev.gatebench.load.Stage;
 import dev.gatebench.units.DurationCases;
 import dev.gatebench.upstream.LatencyProfile;
 import dev.gatebench.upstream.MockUpstream;
@@ -72,6 +74,35 @@ class LoadMainTest {
   void rejectsABadFlagNamingItsValueAndTheFix(String[] args, String message) {
     assertThatThrownBy(() -> LoadMain.Options.parse(args)).isInstanceOf(LoadMain.UsageException.class)
         .hasMessage(message);
+  }
+
+  @Test
+  void warmsAnArrivalRateRunWithItsOwnExecutorAtItsRate() {
+    Scenario measured = Scenario.constantArrivalRate(1000, Duration.ofSeconds(1), Duration.ofSeconds(30))
+        .preAllocatedVus(50).maxVus(2000);
+
+    Scenario warm = LoadMain.warmUpScenario(measured, Duration.ofSeconds(15));
+
+    assertThat(warm.executor()).isEqualTo(Executor.CONSTANT_ARRIVAL_RATE);
+    assertThat(warm.rate()).isEqualTo(1000);
+    assertThat(warm.duration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(warm.preAllocatedVus()).isEqualTo(50);
+    assertThat(warm.maxVus()).isEqualTo(2000);
+  }
+
+  @Test
+  void warmsARampAtItsFirstStageAndAClosedRunWithClosedVus() {
+    Scenario ramp = Scenario.rampingArrivalRate(0, Duration.ofSeconds(1), new Stage(Duration.ofSeconds(30), 200),
+        new Stage(Duration.ofSeconds(30), 900));
+    Scenario rampToZero = Scenario.rampingArrivalRate(0, Duration.ofSeconds(1), new Stage(Duration.ofSeconds(30), 0));
+
+    assertThat(LoadMain.warmUpScenario(ramp, Duration.ofSeconds(5)).rate()).isEqualTo(200);
+    assertThat(LoadMain.warmUpScenario(ramp, Duration.ofSeconds(5)).executor()).isEqualTo(Executor.CONSTANT_ARRIVAL_RATE);
+    assertThat(LoadMain.warmUpScenario(rampToZero, Duration.ofSeconds(5)).executor()).isEqualTo(Executor.CONSTANT_VUS);
+    Scenario closed = LoadMain.warmUpScenario(Scenario.constantVus(50, Duration.ofSeconds(30)), Duration.ofSeconds(5));
+    assertThat(closed.executor()).isEqualTo(Executor.CONSTANT_VUS);
+    assertThat(closed.vus()).isEqualTo(LoadMain.WARMUP_VUS);
+    assertThat(closed.duration()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

@@ -212,6 +212,40 @@ class MetricsCollectorTest {
   }
 
   @Test
+  void wholeRunTrendsKeepEverySampleThoughOnlyLatencyIsClosedEachSecond() {
+    for (int second = 0; second < 3; second++) {
+      collector.record(new RequestOutcome(0, 0, 40 * MS, 60 * MS, 300 * MS, new long[] {20 * MS, 30 * MS}, 3, 200,
+          null));
+      collector.scheduleLag(2 * MS);
+      collector.closeInterval(START + (second + 1) * SECOND);
+    }
+
+    Map<String, MetricSummary> s = collector.summaries();
+    assertThat(s.get(TIME_TO_FIRST_TOKEN).values()).containsEntry("count", 3.0);
+    assertThat(s.get(INTER_TOKEN_LATENCY).values()).containsEntry("count", 6.0);
+    assertThat(s.get(GENERATOR_SCHEDULE_LAG).values()).containsEntry("count", 3.0);
+    assertThat(s.get(TOKENS_PER_SECOND).values()).containsEntry("count", 3.0);
+    assertThat(s.get(CHAT_COMPLETION_LATENCY).values()).containsEntry("count", 3.0);
+  }
+
+  @Test
+  void aWholeRunTrendHasNoIntervalToRead() {
+    TrendRecorder wholeRun = TrendRecorder.wholeRun(1_000);
+    TrendRecorder perSecond = TrendRecorder.perSecond(1_000);
+    wholeRun.record(5);
+    perSecond.record(5);
+    wholeRun.drain();
+    perSecond.drain();
+
+    assertThatThrownBy(wholeRun::interval).isInstanceOf(IllegalStateException.class);
+    assertThat(wholeRun.cumulative().getTotalCount()).isEqualTo(1);
+    assertThat(perSecond.interval().getTotalCount()).isEqualTo(1);
+    perSecond.resetInterval();
+    assertThat(perSecond.interval().getTotalCount()).isZero();
+    assertThat(perSecond.cumulative().getTotalCount()).isEqualTo(1);
+  }
+
+  @Test
   void memoryStaysConstantOverAMillionOutcomes() {
     collector.record(ok(1, 0));
     collector.closeInterval(START + SECOND);
