@@ -305,23 +305,34 @@ self_overhead() {
 }
 
 # wire_verdict: section b by the referee's clock: each generator's median delivered p99 over the
-# rounds beside its own median p99
+# rounds beside its own median p99. A generator that sent ahead of the even schedule (a negative
+# median send lag: its injector does not space requests evenly) is left out, since no even schedule
+# fits it and its "delivered" would mean nothing.
 wire_verdict() {
   ((WIRE)) || return 0
-  local g r key values line="" own
+  local g r key values line="" own uneven="" best="" best_m="" ours="" m
   for g in gatebench oha gatling k6; do
     values=()
     for ((r = 1; r <= ROUNDS; r++)); do
       key="b"; ((r > 1)) && key="b$r"
-      [[ -n "${WIRE_RESULT[$key $g]:-}" ]] && values+=("$(awk '{ print $7 }' <<<"${WIRE_RESULT[$key $g]}")")
+      [[ -n "${WIRE_RESULT[$key $g]:-}" ]] || continue
+      if awk '{ exit !($1 < 0) }' <<<"${WIRE_RESULT[$key $g]}"; then uneven+="$g "; values=(); break; fi
+      values+=("$(awk '{ print $7 }' <<<"${WIRE_RESULT[$key $g]}")")
     done
     ((${#values[@]} > 0)) || continue
     read -r own _ < <(median_p99 "$g") || own="?"
-    line+="$(printf '%s\n' "${values[@]}" | sort -g | awk -v g="$g" -v own="$own" '{ v[NR] = $1 }
-      END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-            printf "%s %.2f (its own %s); ", g, m - 5, own == "?" ? "?" : sprintf("%.2f", own - 5) }')"
+    m="$(printf '%s\n' "${values[@]}" | sort -g | awk '{ v[NR] = $1 }
+      END { printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) - 5 }')"
+    line+="$g $m (its own $(awk -v o="$own" 'BEGIN { print o == "?" ? "?" : sprintf("%.2f", o - 5) }')); "
+    if [[ "$g" == gatebench ]]; then ours="$m"
+    elif [[ -z "$best" ]] || awk -v a="$m" -v b="$best_m" 'BEGIN { exit !(a < b) }'; then best="$g"; best_m="$m"; fi
   done
+  [[ -n "$uneven" ]] && line+="left out, sends not on an even schedule: ${uneven% }; "
   [[ -n "$line" ]] || return 0
+  if [[ -n "$ours" && -n "$best" ]]; then
+    line+="$(awk -v a="$ours" -v b="$best_m" -v n="$best" 'BEGIN {
+      printf "gatebench %.2f against the best peer %s %.2f: %s", a, n, b, (a <= b) ? "PASS" : "FAIL" }')"
+  fi
   echo "by the wire, delivered p99 - 5 ms (median of rounds): ${line%; }"
   SUMMARY+=("b. by the wire, delivered p99 - 5 ms (median of rounds): ${line%; }")
 }
