@@ -276,7 +276,12 @@ median_p99() {
     values+=("$p99")
   done
   ((${#values[@]} > 0)) || return 0 # nothing printed: the caller's read fails
-  printf '%s\n' "${values[@]}" | sort -g | awk '{ v[NR] = $1; all = all (NR > 1 ? " / " : "") $1 }
+  median "${values[@]}"
+}
+
+# median VALUE...: "MEDIAN V1 / V2 / ..." with the values sorted
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1; all = all (NR > 1 ? " / " : "") $1 }
     END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f %s\n", m, all }'
 }
 
@@ -321,8 +326,8 @@ wire_verdict() {
     done
     ((${#values[@]} > 0)) || continue
     read -r own _ < <(median_p99 "$g") || own="?"
-    m="$(printf '%s\n' "${values[@]}" | sort -g | awk '{ v[NR] = $1 }
-      END { printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) - 5 }')"
+    read -r m _ < <(median "${values[@]}")
+    m="$(awk -v m="$m" 'BEGIN { printf "%.2f", m - 5 }')"
     line+="$g $m (its own $(awk -v o="$own" 'BEGIN { print o == "?" ? "?" : sprintf("%.2f", o - 5) }')); "
     if [[ "$g" == gatebench ]]; then ours="$m"
     elif [[ -z "$best" ]] || awk -v a="$m" -v b="$best_m" 'BEGIN { exit !(a < b) }'; then best="$g"; best_m="$m"; fi
