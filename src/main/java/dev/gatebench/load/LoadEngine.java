@@ -3,6 +3,7 @@ package dev.gatebench.load;
 import dev.gatebench.metrics.MetricsSink;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Drives a {@link Scenario} against a {@link Target} and reports every request to a
@@ -66,8 +67,15 @@ public final class LoadEngine {
     Execution execution = scenario.executor().openModel()
         ? new OpenModel(scenario, sink, transport.nextLoop(), vus)
         : new ClosedModel(scenario, sink, transport.nextLoop(), vus);
-    execution.finished.whenComplete((ok, error) -> Thread.ofPlatform().daemon().start(transport::close));
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    execution.finished.whenComplete((ok, error) -> Thread.ofPlatform().daemon().start(() -> {
+      try {
+        transport.close();
+      } finally {
+        closed.complete(null);
+      }
+    }));
     execution.begin();
-    return new ScenarioRun(execution, transport);
+    return new ScenarioRun(execution, transport, closed);
   }
 }

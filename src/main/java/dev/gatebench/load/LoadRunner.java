@@ -20,6 +20,9 @@ import java.util.function.LongFunction;
  * time per thread; a runner may be shared across threads.
  */
 public final class LoadRunner {
+  /** How long a run waits for its connections to close before it returns (they close in milliseconds). */
+  private static final Duration CLOSE_BOUND = Duration.ofSeconds(5);
+
   /** Added to duration + gracefulStop before the runner itself interrupts a run that will not end. */
   static final Duration SAFETY_MARGIN = Duration.ofSeconds(5);
 
@@ -87,6 +90,7 @@ public final class LoadRunner {
         jvmCpuSince(jvmCpuStartNanos));
     judged.untrustworthyBecause().ifPresent(reason ->
         progress.untrustworthy(suite + " against " + target.name() + " is untrustworthy: " + reason));
+    run.awaitClosed(CLOSE_BOUND);
     return judged;
   }
 

@@ -1,15 +1,21 @@
 package dev.gatebench.load;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A started scenario: when it ends and how many VUs it has. Thread-safe. */
 public final class ScenarioRun {
   private final Execution execution;
   private final Transport transport;
+  private final CompletableFuture<Void> closed;
 
-  ScenarioRun(Execution execution, Transport transport) {
+  ScenarioRun(Execution execution, Transport transport, CompletableFuture<Void> closed) {
     this.execution = execution;
     this.transport = transport;
+    this.closed = closed;
   }
 
   /** Completes when the last iteration ended (or was interrupted after gracefulStop). */
@@ -40,6 +46,25 @@ public final class ScenarioRun {
   /** Ends now, interrupting running iterations. */
   public void abort() {
     execution.abort();
+  }
+
+  /**
+   * Waits, at most {@code bound}, until the run's connections are closed and its event loops
+   * stopped: so that a run started next meets neither the closes at its target nor the shutdown on
+   * the generator's CPU. Returns false if the bound passed first.
+   */
+  public boolean awaitClosed(Duration bound) {
+    try {
+      closed.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      return true;
+    }
   }
 
   /** {@code epoll} or {@code nio}. */

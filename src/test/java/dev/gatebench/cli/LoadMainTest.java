@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,26 @@ class LoadMainTest {
     assertThat(warm.rate()).isEqualTo(1000);
     assertThat(warm.duration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(warm.preAllocatedVus()).isEqualTo(50);
-    assertThat(warm.maxVus()).isEqualTo(2000);
+    assertThat(warm.maxVus()).as("no growth past the pre-allocated VUs: no burst of connections").isEqualTo(50);
+  }
+
+  @Test
+  void warmsUpInThreeRunsTheLaterOfAQuarterEachAndAtMostFiveSeconds() {
+    Scenario measured = Scenario.constantArrivalRate(1000, Duration.ofSeconds(1), Duration.ofSeconds(30))
+        .preAllocatedVus(50).maxVus(2000);
+
+    List<Scenario> fifteen = LoadMain.warmUpRuns(measured, Duration.ofSeconds(15));
+    List<Scenario> minute = LoadMain.warmUpRuns(measured, Duration.ofMinutes(1));
+
+    assertThat(fifteen).extracting(Scenario::duration)
+        .containsExactly(Duration.ofMillis(7500), Duration.ofMillis(3750), Duration.ofMillis(3750));
+    assertThat(minute).extracting(Scenario::duration)
+        .containsExactly(Duration.ofSeconds(50), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    assertThat(fifteen).allSatisfy(run -> {
+      assertThat(run.executor()).isEqualTo(Executor.CONSTANT_ARRIVAL_RATE);
+      assertThat(run.rate()).isEqualTo(1000);
+      assertThat(run.maxVus()).isEqualTo(50);
+    });
   }
 
   @Test

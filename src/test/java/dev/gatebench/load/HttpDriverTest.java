@@ -153,6 +153,25 @@ class HttpDriverTest {
   }
 
   @Test
+  void aRunIsClosedOnceEveryConnectionOfItIs() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(r -> {
+      Thread.sleep(200);
+      r.json(200, ScriptedServer.COMPLETION);
+    })) {
+      LoadEngine engine = new LoadEngine(ChatRequestFactory.of("test-model", 16, 0.7, false), Duration.ofSeconds(10), 1);
+      ScenarioRun run = engine.start(Scenario.perVuIterations(3, 2), server.target(), new RecordingSink());
+
+      assertThat(run.awaitClosed(Duration.ofMillis(50))).as("still running: not closed within the bound").isFalse();
+      run.finished().get(30, TimeUnit.SECONDS);
+      assertThat(run.awaitClosed(Duration.ofSeconds(5))).isTrue();
+      long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      while (server.hungUp.get() < server.connections.get() && System.nanoTime() < deadline) Thread.sleep(10);
+      assertThat(server.hungUp).as("the probe's and every VU's connection closed by the client")
+          .hasValue(server.connections.get()).hasValue(1 + 3);
+    }
+  }
+
+  @Test
   void aVuReconnectsWhenTheServerClosesItsConnection() throws Exception {
     try (ScriptedServer server = ScriptedServer.start(r -> r.jsonAndClose(ScriptedServer.COMPLETION))) {
       RecordingSink sink = run(server, Scenario.perVuIterations(1, 3), false, Duration.ofSeconds(10));

@@ -30,6 +30,8 @@ final class ScriptedServer implements AutoCloseable {
   private final ServerSocket server;
   private final Script script;
   final AtomicInteger connections = new AtomicInteger();
+  /** Connections the client closed (the server read its end). */
+  final AtomicInteger hungUp = new AtomicInteger();
   final AtomicInteger requests = new AtomicInteger();
   final List<String> bodies = new CopyOnWriteArrayList<>();
 
@@ -69,7 +71,10 @@ final class ScriptedServer implements AutoCloseable {
       InputStream in = new BufferedInputStream(socket.getInputStream());
       while (true) {
         String body = readRequest(in);
-        if (body == null) return;
+        if (body == null) {
+          hungUp.incrementAndGet();
+          return;
+        }
         requests.incrementAndGet();
         bodies.add(body);
         Reply reply = new Reply(socket, socket.getOutputStream());
