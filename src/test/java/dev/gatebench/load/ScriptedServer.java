@@ -29,6 +29,7 @@ final class ScriptedServer implements AutoCloseable {
 
   private final ServerSocket server;
   private final Script script;
+  private final Thread acceptor;
   final AtomicInteger connections = new AtomicInteger();
   /** Connections the client closed (the server read its end). */
   final AtomicInteger hungUp = new AtomicInteger();
@@ -38,7 +39,7 @@ final class ScriptedServer implements AutoCloseable {
   private ScriptedServer(Script script) throws IOException {
     this.server = new ServerSocket(0, 2_000, InetAddress.getLoopbackAddress());
     this.script = script;
-    Thread.ofPlatform().daemon().start(this::acceptLoop);
+    this.acceptor = Thread.ofPlatform().daemon().start(this::acceptLoop);
   }
 
   static ScriptedServer start(Script script) throws IOException {
@@ -108,6 +109,13 @@ final class ScriptedServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.close();
+    // a close racing a blocked accept() is deferred until that accept returns, and meanwhile it may
+    // still take a connection: closed means the accept loop has ended
+    try {
+      acceptor.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Ways to answer one request. */
