@@ -67,14 +67,8 @@ public final class LoadEngine {
     Execution execution = scenario.executor().openModel()
         ? new OpenModel(scenario, sink, transport.nextLoop(), vus)
         : new ClosedModel(scenario, sink, transport.nextLoop(), vus);
-    CompletableFuture<Void> closed = new CompletableFuture<>();
-    execution.finished.whenComplete((ok, error) -> Thread.ofPlatform().daemon().start(() -> {
-      try {
-        transport.close();
-      } finally {
-        closed.complete(null);
-      }
-    }));
+    CompletableFuture<Void> closed = execution.finished.handle((ok, error) -> null)
+        .thenRunAsync(transport::close, task -> Thread.ofPlatform().daemon().start(task));
     execution.begin();
     return new ScenarioRun(execution, transport, closed);
   }

@@ -51,7 +51,7 @@ public final class ScenarioRun {
   /**
    * Waits, at most {@code bound}, until the run's connections are closed and its event loops
    * stopped: so that a run started next meets neither the closes at its target nor the shutdown on
-   * the generator's CPU. Returns false if the bound passed first.
+   * the generator's CPU. Returns false if the bound passed first; a close that failed has ended too.
    */
   public boolean awaitClosed(Duration bound) {
     try {
