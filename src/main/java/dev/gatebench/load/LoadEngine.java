@@ -65,7 +65,7 @@ public final class LoadEngine {
         scenario.thinkTime().toNanos());
     VuFactory vus = new VuFactory(transport, settings, RawRequests.encodeAll(target, requests), requests.streaming());
     Execution execution = scenario.executor().openModel()
-        ? new OpenModel(scenario, sink, transport.nextLoop(), vus)
+        ? new OpenModel(scenario, sink, transport.nextLoop(), vus, transport.pacer())
         : new ClosedModel(scenario, sink, transport.nextLoop(), vus);
     CompletableFuture<Void> closed = execution.finished.handle((ok, error) -> null)
         .thenRunAsync(transport::close, task -> Thread.ofPlatform().daemon().start(task));

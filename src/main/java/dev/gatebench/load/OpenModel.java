@@ -17,10 +17,13 @@ final class OpenModel extends Execution {
   private final ArrivalSchedule schedule;
   private final Queue<Vu> idle = new ConcurrentLinkedQueue<>();
   private final Runnable tick = this::tick;
+  private final Runnable approach = this::approach;
+  private final Pacer pacer;
   private long nextArrivalNanos;
 
-  OpenModel(Scenario scenario, MetricsSink sink, EventLoop control, VuFactory vuFactory) {
+  OpenModel(Scenario scenario, MetricsSink sink, EventLoop control, VuFactory vuFactory, Pacer pacer) {
     super(scenario, sink, control, vuFactory);
+    this.pacer = pacer;
     this.schedule = ArrivalSchedule.of(scenario);
   }
 
@@ -32,7 +35,7 @@ final class OpenModel extends Execution {
     tick();
   }
 
-  /** On the control loop: start every arrival that is due, then sleep until the next one. */
+  /** On the control loop: start every arrival that is due, then sleep until just before the next one. */
   private void tick() {
     long nowNanos = System.nanoTime();
     while (nextArrivalNanos != ArrivalSchedule.END && !stopping && startNanos + nextArrivalNanos <= nowNanos) {
@@ -40,8 +43,18 @@ final class OpenModel extends Execution {
       nextArrivalNanos = schedule.next();
     }
     if (nextArrivalNanos != ArrivalSchedule.END && !stopping) {
-      control.schedule(tick, startNanos + nextArrivalNanos - nowNanos, TimeUnit.NANOSECONDS);
+      long waitNanos = startNanos + nextArrivalNanos - nowNanos;
+      long leadNanos = Pacer.lead(waitNanos);
+      control.schedule(leadNanos == 0 ? tick : approach, waitNanos - leadNanos, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** Woken {@link Pacer#lead} before the next arrival: the loops poll until it is due, then it starts. */
+  private void approach() {
+    if (stopping) return;
+    long dueNanos = startNanos + nextArrivalNanos;
+    pacer.pollUntil(dueNanos);
+    control.schedule(tick, dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
   }
 
   private void dispatch(long intendedStartNanos) {

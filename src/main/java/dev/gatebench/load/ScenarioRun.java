@@ -38,6 +38,11 @@ public final class ScenarioRun {
     return execution.allocatedVus();
   }
 
+  /** Whether the run's loops are polling for an arrival about to start rather than blocking. */
+  boolean polling() {
+    return transport.pacer().polling(System.nanoTime());
+  }
+
   /** No new iterations; running ones get the scenario's gracefulStop. */
   public void stop() {
     execution.stop();

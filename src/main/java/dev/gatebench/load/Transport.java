@@ -16,6 +16,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,13 @@ final class Transport implements AutoCloseable {
   private final Class<? extends SocketChannel> channelType;
   private final int connectTimeoutMillis;
   private final GeneratorCpu cpu;
+  private final Pacer pacer = new Pacer();
 
   Transport(int ioThreads, Duration connectTimeout) {
     boolean epoll = Epoll.isAvailable();
-    this.group = new MultiThreadIoEventLoopGroup(ioThreads,
-        epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    this.group = new MultiThreadIoEventLoopGroup(ioThreads, epoll
+        ? EpollIoHandler.newFactory(0, () -> pacer)
+        : NioIoHandler.newFactory(SelectorProvider.provider(), () -> pacer));
     this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
     this.cpu = new GeneratorCpu(loopThreads());
@@ -50,6 +53,11 @@ final class Transport implements AutoCloseable {
   /** The CPU time of this transport's loops. */
   GeneratorCpu cpu() {
     return cpu;
+  }
+
+  /** What keeps this transport's loops polling before an arrival is due. */
+  Pacer pacer() {
+    return pacer;
   }
 
   /** {@code epoll} or {@code nio}, recorded with results. */

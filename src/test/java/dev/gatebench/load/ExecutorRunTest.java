@@ -67,6 +67,21 @@ class ExecutorRunTest {
   }
 
   @Test
+  void anOpenModelWokenEarlyStillStartsNoArrivalBeforeItIsDueAndStopsPollingAtTheEnd() throws Exception {
+    try (ScriptedServer server = okAfter(0)) {
+      RecordingSink sink = new RecordingSink();
+      LoadEngine engine = new LoadEngine(ChatRequestFactory.of("test-model", 16, 0.7, false), TIMEOUT, 1);
+      ScenarioRun run = engine.start(Scenario.constantArrivalRate(500, Duration.ofSeconds(1), Duration.ofMillis(600))
+          .preAllocatedVus(20).maxVus(200), server.target(), sink);
+      run.finished().get(30, TimeUnit.SECONDS);
+      Thread.sleep(1); // past the last arrival's grace
+
+      assertThat(sink.lagsNanos).as("one per arrival, none started early").hasSize(300).allMatch(lag -> lag >= 0);
+      assertThat(run.polling()).as("no arrival left to poll for").isFalse();
+    }
+  }
+
+  @Test
   void constantVusStopsStartingIterationsAtTheEndOfItsDuration() throws Exception {
     try (ScriptedServer server = okAfter(0)) {
       long before = System.nanoTime();
