@@ -149,7 +149,9 @@ wire_start() {
 # wire_stop NAME RATE REQUESTS: ends the capture and prints the referee's line for it
 wire_stop() {
   local port="${MOCK_URL##*:}"
-  sleep 0.3 # the last answers
+  # the kernel hands tcpdump its packets a block at a time, when the block fills or is 1 s old; a block
+  # still open at SIGINT is lost, and with it the run's last requests
+  sleep 1.2
   kill -INT "$WIRE_PID" 2>/dev/null || true; wait "$WIRE_PID" 2>/dev/null || true
   tcpdump -nn -tt -r "$WORK/wire-$1.pcap" >"$WORK/wire-$1.txt" 2>/dev/null
   python3 "$ROOT/scripts/lib/wire_stats.py" "$WORK/wire-$1.txt" "$port" "$2" "$3"

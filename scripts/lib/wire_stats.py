@@ -12,8 +12,9 @@ tcpdump's clock, the same for every generator. Prints one line:
 A generator whose own figures are far below "delivered" does not count its own lateness.
 
 usage: wire_stats.py TCPDUMP_TEXT MOCK_PORT RATE REQUESTS
-TCPDUMP_TEXT is `tcpdump -nn -tt -r FILE` output; the last REQUESTS requests are the measured run
-(a warm-up, sent before it, is left out).
+TCPDUMP_TEXT is `tcpdump -nn -tt -r FILE` output; the last REQUESTS requests sent are the measured run
+(a warm-up, sent before it, is left out). A request whose answer is not in the capture (its end cut
+off) still has its send timed; the answer and delivered figures are over the requests answered.
 """
 import re
 import sys
@@ -22,9 +23,9 @@ PACKET = re.compile(r"(\d+\.\d+) IP6? [\d.:a-f]+\.(\d+) > [\d.:a-f]+\.(\d+): .* 
 
 
 def exchanges(path, port):
-    """(request sent, answer's first byte) per request, in send order; a request is a connection's
-    first data after its previous answer began."""
-    pending, pairs = {}, []
+    """(request sent, answer's first byte or None) per request, in send order; a request is a
+    connection's first data after its previous answer began."""
+    pending, sent = {}, []
     with open(path) as lines:
         for line in lines:
             m = PACKET.match(line)
@@ -32,11 +33,13 @@ def exchanges(path, port):
                 continue
             ts, src, dst = float(m[1]), m[2], m[3]
             if dst == port:
-                pending.setdefault(src, ts)
+                if src not in pending:
+                    pending[src] = [ts, None]
+                    sent.append(pending[src])
             elif src == port and dst in pending:
-                pairs.append((pending.pop(dst), ts))
-    pairs.sort()
-    return pairs
+                pending.pop(dst)[1] = ts
+    sent.sort(key=lambda request: request[0])
+    return [tuple(request) for request in sent]
 
 
 def percentile(values, p):
@@ -49,16 +52,18 @@ def main(argv):
         raise SystemExit(__doc__)
     path, port, rate, requests = argv[1], argv[2], float(argv[3]), int(argv[4])
     pairs = exchanges(path, port)[-requests:]
-    if len(pairs) < 100:
-        raise SystemExit("wire_stats: %d exchanges on port %s in %s; was the capture on loopback?" % (len(pairs), port, path))
+    answered = [(i, sent, answer) for i, (sent, answer) in enumerate(pairs) if answer is not None]
+    if len(answered) < 100:
+        raise SystemExit("wire_stats: %d exchanges on port %s in %s; was the capture on loopback?"
+                         % (len(answered), port, path))
     step = 1.0 / rate
     first = pairs[0][0]
     # the schedule's phase: the earliest send against an even grid, over the run's first second
     offsets = [sent - (first + i * step) for i, (sent, _) in enumerate(pairs)]
     origin = first + min(offsets[: int(rate)])
     lag = [(sent - (origin + i * step)) * 1000 for i, (sent, _) in enumerate(pairs)]
-    answer = [(answered - sent) * 1000 for sent, answered in pairs]
-    delivered = [(answered - (origin + i * step)) * 1000 for i, (_, answered) in enumerate(pairs)]
+    answer = [(answered_at - sent) * 1000 for _, sent, answered_at in answered]
+    delivered = [(answered_at - (origin + i * step)) * 1000 for i, _, answered_at in answered]
     figures = [percentile(lag, 0.5), percentile(lag, 0.99), percentile(answer, 0.5), percentile(answer, 0.99),
                percentile(delivered, 0.5), percentile(delivered, 0.95), percentile(delivered, 0.99)]
     print(" ".join("%.2f" % f for f in figures), len(pairs))
