@@ -50,6 +50,31 @@ class WireStatsTest {
     assertThat(f[7]).as("requests").isEqualTo(200);
   }
 
+  @Test
+  void theMeasuredRunIsItsLastRequestsSentThoughTheCaptureEndedBeforeTheirAnswers(@TempDir Path dir)
+      throws Exception {
+    // a warm-up of 50 requests, 30 ms of quiet, then the measured run's 200, every request on time
+    // and answered in 5 ms; the capture ends 2.5 ms after the last send: the last 3 answers are not in it
+    List<String> lines = new ArrayList<>();
+    double warmUp = 1000.0;
+    double measured = warmUp + 0.080;
+    for (int i = 0; i < 250; i++) {
+      double sent = i < 50 ? warmUp + i * 0.001 : measured + (i - 50) * 0.001;
+      int client = 40000 + i % 10;
+      lines.add(packet(sent, client, MOCK_PORT, 300));
+      if (sent + 0.005 <= measured + 0.199 + 0.0025) lines.add(packet(sent + 0.005, MOCK_PORT, client, 1093));
+    }
+    lines.sort(null);
+    Path capture = dir.resolve("wire.txt");
+    Files.write(capture, lines, StandardCharsets.UTF_8);
+
+    double[] f = Arrays.stream(run(capture, "1000", "200").split(" ")).mapToDouble(Double::parseDouble).toArray();
+
+    assertThat(f[1]).as("send lag p99: no warm-up request taken for the run's").isCloseTo(0, within(0.01));
+    assertThat(f[6]).as("delivered p99, over the answered").isCloseTo(5, within(0.01));
+    assertThat(f[7]).as("requests").isEqualTo(200);
+  }
+
   private static String packet(double seconds, int from, int to, int length) {
     String flags = length == 0 ? "[.]" : "[P.]";
     return String.format(Locale.ROOT, "%.6f IP 127.0.0.1.%d > 127.0.0.1.%d: Flags %s, seq 1:2, ack 1, win 512, length %d",
