@@ -51,22 +51,22 @@ def main(argv):
     if len(argv) != 5:
         raise SystemExit(__doc__)
     path, port, rate, requests = argv[1], argv[2], float(argv[3]), int(argv[4])
-    pairs = exchanges(path, port)[-requests:]
-    answered = [(i, sent, answer) for i, (sent, answer) in enumerate(pairs) if answer is not None]
+    run = exchanges(path, port)[-requests:]
+    answered = [(i, sent, answer) for i, (sent, answer) in enumerate(run) if answer is not None]
     if len(answered) < 100:
         raise SystemExit("wire_stats: %d exchanges on port %s in %s; was the capture on loopback?"
                          % (len(answered), port, path))
     step = 1.0 / rate
-    first = pairs[0][0]
+    first = run[0][0]
     # the schedule's phase: the earliest send against an even grid, over the run's first second
-    offsets = [sent - (first + i * step) for i, (sent, _) in enumerate(pairs)]
+    offsets = [sent - (first + i * step) for i, (sent, _) in enumerate(run)]
     origin = first + min(offsets[: int(rate)])
-    lag = [(sent - (origin + i * step)) * 1000 for i, (sent, _) in enumerate(pairs)]
+    lag = [(sent - (origin + i * step)) * 1000 for i, (sent, _) in enumerate(run)]
     answer = [(answered_at - sent) * 1000 for _, sent, answered_at in answered]
     delivered = [(answered_at - (origin + i * step)) * 1000 for i, _, answered_at in answered]
     figures = [percentile(lag, 0.5), percentile(lag, 0.99), percentile(answer, 0.5), percentile(answer, 0.99),
                percentile(delivered, 0.5), percentile(delivered, 0.95), percentile(delivered, 0.99)]
-    print(" ".join("%.2f" % f for f in figures), len(pairs))
+    print(" ".join("%.2f" % f for f in figures), len(run))
 
 
 if __name__ == "__main__":

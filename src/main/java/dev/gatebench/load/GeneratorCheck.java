@@ -39,7 +39,8 @@ public record GeneratorCheck(Duration maxLag) {
   private static final String PERCENTILE = "p(99)";
   private static final double NANOS_PER_MS = 1e6;
   private static final String CPU_COVERS = "the load engine's event-loop threads: HTTP driver, response parsing, "
-      + "recording, and an open model's polling just before each arrival; not GC, JIT, the runner's once-a-second thread or a mock upstream in the same JVM";
+      + "recording, and an open model's polling just before each arrival; not GC, JIT, the runner's once-a-second "
+      + "thread or a mock upstream in the same JVM";
   private static final String JVM_CPU_COVERS = "the whole JVM over the run: the load engine, GC, JIT, and the mock "
       + "upstream when it runs in this JVM";
 

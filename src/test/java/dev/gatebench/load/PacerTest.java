@@ -3,6 +3,7 @@ package dev.gatebench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.SelectStrategy;
+import io.netty.util.IntSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class PacerTest {
   void aLoopBlocksUntilAnArrivalIsNearThenPollsUntilItIsDuePlusTheGrace() throws Exception {
     Pacer pacer = new Pacer();
     AtomicInteger polls = new AtomicInteger();
-    io.netty.util.IntSupplier selectNow = () -> {
+    IntSupplier selectNow = () -> {
       polls.incrementAndGet();
       return 3;
     };
