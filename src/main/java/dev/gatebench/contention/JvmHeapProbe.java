@@ -1,35 +1,46 @@
 package dev.gatebench.contention;
 
-import com.sun.management.GarbageCollectorMXBean;
-import com.sun.management.GcInfo;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
-import java.util.Comparator;
-import java.util.Objects;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.LongStream;
 
 /**
- * This JVM, for the Direct row: the heap live after the latest collection, and the JVM's descriptors.
- * A JVM's RSS grows for minutes while its heap and Netty's buffer arenas size themselves, which a short
- * soak would read as a leak; what the mock keeps shows in the heap that survives collections.
+ * This JVM, for the Direct row: its live heap, read after a full collection the probe asks for, and its
+ * descriptors. The heap after a young collection also holds garbage other work in this JVM had promoted
+ * (JUnit, earlier rows), which a soak reads as a leak; only a full collection leaves what is live. Each
+ * reading pauses the JVM, mock and generator with it, for tens of milliseconds, so a soak reads it no
+ * more often than its slope needs: {@link SoakResult#MIN_SAMPLES} times after the warm-up.
  */
 public final class JvmHeapProbe implements MemoryProbe {
+  /** Why this JVM's live heap cannot be read, empty when it can: ask before reading. */
+  public static Optional<String> cannotRead() {
+    HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    boolean disabled = hotspot != null && "true".equals(hotspot.getVMOption("DisableExplicitGC").getValue());
+    return disabled ? Optional.of("this JVM runs with -XX:+DisableExplicitGC, so the Direct row's live heap cannot "
+        + "be read after a full collection; remove the flag from the test JVM's options (argLine, the IDE's VM options)")
+        : Optional.empty();
+  }
+
   @Override
   public Reading read() {
-    return new Reading(liveHeapBytes(), ProcessTreeProbe.openFds(LongStream.of(ProcessHandle.current().pid())));
+    System.gc();
+    long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return new Reading(live, ProcessTreeProbe.openFds(LongStream.of(ProcessHandle.current().pid())));
+  }
+
+  /** A fifth of the span after the warm-up, so that five readings fall in it; never below the plan's interval. */
+  @Override
+  public Duration every(SoakPlan plan) {
+    Duration spread = Duration.ofNanos(Math.round(plan.duration().toNanos() * (1 - plan.warmUp())
+        / SoakResult.MIN_SAMPLES));
+    return spread.compareTo(plan.sampleEvery()) > 0 ? spread : plan.sampleEvery();
   }
 
   @Override
   public String describe() {
-    return "the test JVM's heap after its latest collection (mock upstream, load generator and JUnit share it; "
-        + "not a gateway's cost)";
-  }
-
-  private static long liveHeapBytes() {
-    return ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class).stream()
-        .map(GarbageCollectorMXBean::getLastGcInfo).filter(Objects::nonNull)
-        .max(Comparator.comparingLong(GcInfo::getEndTime))
-        .map(info -> info.getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum())
-        .orElseGet(() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    return "the test JVM's live heap after a full collection, " + SoakResult.MIN_SAMPLES + " times after the "
+        + "warm-up (mock upstream, load generator and JUnit share it; not a gateway's cost)";
   }
 }

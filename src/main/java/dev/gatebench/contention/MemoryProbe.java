@@ -1,5 +1,6 @@
 package dev.gatebench.contention;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 
 /** Reads a row's memory and open file descriptors now. Implementations are thread-safe. */
@@ -10,6 +11,11 @@ public interface MemoryProbe {
    * @throws RuntimeException when the row is gone (its process exited, its cgroup removed)
    */
   Reading read();
+
+  /** How often a soak of {@code plan} reads this probe: the plan's interval unless a look costs the row more. */
+  default Duration every(SoakPlan plan) {
+    return plan.sampleEvery();
+  }
 
   /** What is read, for the record, e.g. {@code process tree of pid 4242}. */
   String describe();

@@ -36,10 +36,14 @@ public record SoakResult(SoakPlan plan, String probe, LatencyFigures figures, Li
     Objects.requireNonNull(gone, "gone");
   }
 
-  /** The samples the fits use: those after the warm-up share of the soak. */
+  /**
+   * The samples the fits use: those after the warm-up share of the soak and before its end (the reading
+   * taken once the load has stopped shows what the row gave back, not its growth under load).
+   */
   public List<MemorySample> fitted() {
-    double from = plan.duration().toNanos() / 1e9 * plan.warmUp();
-    return samples.stream().filter(s -> s.offsetSeconds() >= from).toList();
+    double end = plan.duration().toNanos() / 1e9;
+    double from = end * plan.warmUp();
+    return samples.stream().filter(s -> s.offsetSeconds() >= from && s.offsetSeconds() <= end).toList();
   }
 
   /** Memory growth by the fit, MiB per 10 minutes; NaN with fewer than {@link #MIN_SAMPLES} samples. */

@@ -40,7 +40,7 @@ final class SoakRun extends RowPlan {
     MemoryProbe probe = probe(row);
     RunResult run;
     List<MemorySample> samples;
-    MemorySampler sampler = new MemorySampler(probe, scaled.sampleEvery());
+    MemorySampler sampler = new MemorySampler(probe, probe.every(scaled));
     try (MockUpstream.FaultScope faults = row.mock().orElseThrow().injecting(scaled.faults()); sampler) {
       sampler.start();
       run = row.observed(row.suite(), scaled.scenario(), row.requests(row.settings().maxTokens(), false,
@@ -62,7 +62,12 @@ final class SoakRun extends RowPlan {
               + " or with -Dgatebench.stack=processes"));
     }
     if (gateway.pid().isPresent()) return ProcessTreeProbe.of(gateway.pid().getAsLong());
-    if (row.isDirect()) return new JvmHeapProbe();
+    if (row.isDirect()) {
+      JvmHeapProbe.cannotRead().ifPresent(why -> {
+        throw new RowSkippedException(why);
+      });
+      return new JvmHeapProbe();
+    }
     throw new RowSkippedException(gateway.name() + " runs outside gatebench (gatebench.stack=external), so its "
         + "memory cannot be sampled; run the soak with -Dgatebench.stack=processes or containers");
   }

@@ -14,10 +14,10 @@ import java.util.List;
 
 /** A short soak against a mock in this JVM, as the soak suite runs one row: about 12 s. */
 final class SoakFixture implements AutoCloseable {
-  // a 200 MiB bound, not the suite's 50: twelve seconds of a JVM's heap read after young collections
-  // move by promotion alone, while a proxy keeping 20 kB x 40 a second grows its RSS at ~480 MiB per 10 minutes
+  // the suite's bounds; keeping 20 kB 40 times a second grows ~480 MiB per 10 minutes. The warm-up outlasts
+  // the generator's first use of each of its 160 VUs (4 s at 40/s), each opening a connection
   static final SoakPlan PLAN = new SoakPlan(40, Duration.ofSeconds(12), 5_000,
-      FaultPlan.none().with(FaultKind.SERVER_ERROR, 0.05), 0.25, 200, 100, Duration.ofMillis(250));
+      FaultPlan.none().with(FaultKind.SERVER_ERROR, 0.05), 0.4, 50, 100, Duration.ofMillis(250));
 
   final MockUpstream mock = MockUpstream.builder()
       .latency(LatencyProfile.fixed(Duration.ofMillis(5), Duration.ofMillis(1))).outputTokens(10).start();
@@ -28,7 +28,7 @@ final class SoakFixture implements AutoCloseable {
 
   SoakResult soak(MemoryProbe probe, String url) {
     try (MockUpstream.FaultScope faults = mock.injecting(PLAN.faults());
-        MemorySampler sampler = new MemorySampler(probe, PLAN.sampleEvery())) {
+        MemorySampler sampler = new MemorySampler(probe, probe.every(PLAN))) {
       sampler.start();
       ChatRequestFactory requests = ChatRequestFactory.of("claude-sonnet-4-5-20250929", 10, 0.7, false,
           List.of(Prompts.ofTokens(PLAN.promptTokens())));

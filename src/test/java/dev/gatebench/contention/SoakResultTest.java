@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.gatebench.upstream.FaultPlan;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -33,6 +34,18 @@ class SoakResultTest {
 
     assertThat(soak.failures()).as("failures").singleElement().asString()
         .startsWith("memory grew 100.0 MiB per 10 minutes by the fit over 76 samples");
+  }
+
+  @Test
+  void theReadingAfterTheLoadStoppedIsLeftOutOfTheFitSoItCannotHideAGrowth() {
+    List<MemorySample> growing = new ArrayList<>(samples(s -> 100 + s / 6.0, 400));
+    growing.add(new MemorySample(100.4, 20L << 20, OptionalLong.of(20)));
+    SoakResult soak = new SoakResult(PLAN, "test", FIGURES, growing, Optional.empty());
+
+    assertThat(soak.fitted()).as("samples fitted").hasSize(76);
+    assertThat(soak.failures()).as("failures").containsExactly("memory grew 100.0 MiB per 10 minutes by the fit over "
+        + "76 samples (104.2 -> 116.7 MiB), above the 50 MiB bound");
+    assertThat(soak.samples()).as("samples kept").hasSize(102);
   }
 
   @Test

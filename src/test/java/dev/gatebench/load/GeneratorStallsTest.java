@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratorStallsTest {
   private static final long SECOND = 1_000_000_000L;
   private static final long MS = 1_000_000L;
-  private static final GcPauses.Reading NO_GC = new GcPauses.Reading("Serial", 0, 0, 0);
+  private static final GcPauses.Reading NO_GC = new GcPauses.Reading("Serial", 0, 0, 0, 0);
 
   private static GeneratorCpu.Reading loop(long cpuNanos, long waitNanos) {
     return new GeneratorCpu.Reading(1, cpuNanos, cpuNanos, true, new RunQueueWait.Reading(true, waitNanos, waitNanos, ""));
@@ -24,13 +24,15 @@ class GeneratorStallsTest {
   static Stream<Arguments> figures() {
     return Stream.of(
         Arguments.of("the machine: 2.1 s of 30 s waiting for a CPU beats 102 ms of GC",
-            loop(3 * SECOND, 2100 * MS), new GcPauses.Reading("Serial", 3, 102, 34), Cause.MACHINE, 29 * MS),
+            loop(3 * SECOND, 2100 * MS), new GcPauses.Reading("Serial", 3, 102, 34, 0), Cause.MACHINE, 29 * MS),
         Arguments.of("GC: 340 ms of pauses beat 50 ms of waiting",
-            loop(3 * SECOND, 50 * MS), new GcPauses.Reading("G1", 12, 340, 60), Cause.GC, 60 * MS),
+            loop(3 * SECOND, 50 * MS), new GcPauses.Reading("G1", 12, 340, 60, 0), Cause.GC, 60 * MS),
+        Arguments.of("System.gc(): 855 ms of pauses, 800 of them asked for, beat 112 ms of waiting",
+            loop(3 * SECOND, 112 * MS), new GcPauses.Reading("G1", 16, 855, 71, 800), Cause.EXPLICIT_GC, 41 * MS),
         Arguments.of("the generator's own CPU: its loop ran 95 % of the run, whatever else happened",
             loop(28_500 * MS, 2100 * MS), NO_GC, Cause.SATURATED, 29 * MS),
         Arguments.of("neither: 0.2 s of waiting and 30 ms of GC are each under 1 % of 30 s",
-            loop(3 * SECOND, 200 * MS), new GcPauses.Reading("Serial", 1, 30, 30), Cause.UNEXPLAINED, 29 * MS),
+            loop(3 * SECOND, 200 * MS), new GcPauses.Reading("Serial", 1, 30, 30, 0), Cause.UNEXPLAINED, 29 * MS),
         Arguments.of("neither: 1 s of waiting spread over the run cannot make one start 1.5 s late",
             loop(3 * SECOND, SECOND), NO_GC, Cause.UNEXPLAINED, 1500 * MS));
   }
@@ -45,7 +47,7 @@ class GeneratorStallsTest {
   @Test
   void aBusyMachineReadsAsTheLoopsWaitForACpuWithGcBesides() {
     GeneratorStalls stalls = new GeneratorStalls(loop(3 * SECOND, 2100 * MS),
-        new GcPauses.Reading("Serial", 3, 102, 34), 30 * SECOND, 29 * MS);
+        new GcPauses.Reading("Serial", 3, 102, 34, 0), 30 * SECOND, 29 * MS);
 
     assertThat(stalls.explanation()).isEqualTo("the generator's event loop waited 2.1 s for a CPU (7 % of the run): "
         + "other work on the machine (besides, GC paused the JVM 3 times for 102 ms in all (0.3 % of the run), "
@@ -55,10 +57,22 @@ class GeneratorStallsTest {
   @Test
   void gcPausesReadAsTheJvmsWithTheWaitBesides() {
     GeneratorStalls stalls = new GeneratorStalls(loop(SECOND, 50 * MS),
-        new GcPauses.Reading("G1", 12, 340, 60), 10 * SECOND, 60 * MS);
+        new GcPauses.Reading("G1", 12, 340, 60, 0), 10 * SECOND, 60 * MS);
 
     assertThat(stalls.explanation()).isEqualTo("GC paused the JVM 12 times for 340 ms in all (3.4 % of the run), "
         + "longest 60 ms, G1 (besides, the generator's event loop waited 50 ms for a CPU (0.5 % of the run))");
+  }
+
+  @Test
+  void collectionsThatSystemGcAskedForAreNamedAsSuch() {
+    GeneratorStalls stalls = new GeneratorStalls(loop(SECOND, 50 * MS),
+        new GcPauses.Reading("G1", 6, 340, 71, 300), 10 * SECOND, 60 * MS);
+
+    assertThat(stalls.likeliestCause()).isEqualTo(Cause.EXPLICIT_GC);
+    assertThat(stalls.explanation()).isEqualTo("GC paused the JVM 6 times for 340 ms in all (3.4 % of the run), "
+        + "longest 71 ms, G1; 300 ms of it collections that System.gc() asked for (besides, the generator's event "
+        + "loop waited 50 ms for a CPU (0.5 % of the run))");
+    assertThat(Cause.EXPLICIT_GC.fix()).contains("Direct row's live heap");
   }
 
   @Test
