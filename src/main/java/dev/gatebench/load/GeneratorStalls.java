@@ -33,8 +33,9 @@ record GeneratorStalls(GeneratorCpu.Reading cpu, GcPauses.Reading gc, long runNa
   enum Cause {
     MACHINE("machine", "run it on an idle machine or on a core of its own"),
     GC("gc", "give the JVM a young generation that the run does not fill (-Xmn) or a larger heap"),
-    EXPLICIT_GC("explicit-gc", "expect it where a soak reads the Direct row's live heap (each reading is a full "
-        + "collection, 5 after the warm-up): a longer soak spreads them; else look for System.gc() calls"),
+    EXPLICIT_GC("explicit-gc", "expect it where a soak over 10 requests a second reads the Direct row's live heap "
+        + "(each reading is a full collection, and the next request falls in its pause); else look for System.gc() "
+        + "calls"),
     SATURATED("generator-cpu", "lower the load or give the load engine more event-loop threads"),
     UNEXPLAINED("unexplained", "warm the JVM up with a run first, look for a blocking call on the event loop, or "
         + "run it on an idle machine");

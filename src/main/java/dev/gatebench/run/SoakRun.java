@@ -66,7 +66,7 @@ final class SoakRun extends RowPlan {
       JvmHeapProbe.cannotRead().ifPresent(why -> {
         throw new RowSkippedException(why);
       });
-      return new JvmHeapProbe();
+      return new JvmHeapProbe(row.mock().orElseThrow().counters()::totalRequests);
     }
     throw new RowSkippedException(gateway.name() + " runs outside gatebench (gatebench.stack=external), so its "
         + "memory cannot be sampled; run the soak with -Dgatebench.stack=processes or containers");

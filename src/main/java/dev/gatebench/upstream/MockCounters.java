@@ -40,6 +40,11 @@ public final class MockCounters {
     return adder == null ? 0 : adder.sum();
   }
 
+  /** Requests received on every route. */
+  public long totalRequests() {
+    return requests.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
   /** Responses sent with this status, e.g. {@code responses(500)}. */
   public long responses(int status) {
     LongAdder adder = responses.get(status);

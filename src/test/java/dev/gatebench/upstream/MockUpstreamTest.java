@@ -125,6 +125,7 @@ class MockUpstreamTest {
 
       assertThat(mock.counters().requests("/v1/messages")).isEqualTo(1);
       assertThat(mock.counters().requests("/v1/chat/completions")).isEqualTo(1);
+      assertThat(mock.counters().totalRequests()).isEqualTo(2);
       assertThat(mock.counters().responses(200)).isEqualTo(1);
       assertThat(mock.counters().responses(500)).isEqualTo(1);
       assertThat(mock.counters().faults(FaultKind.SERVER_ERROR)).isEqualTo(1);
