@@ -1,6 +1,5 @@
 package dev.gatebench.contention;
 
-import java.time.Duration;
 import java.util.OptionalLong;
 
 /** Reads a row's memory and open file descriptors now. Implementations are thread-safe. */
@@ -12,21 +11,24 @@ public interface MemoryProbe {
    */
   Reading read();
 
-  /** How often a soak of {@code plan} reads this probe: the plan's interval unless a look costs the row more. */
-  default Duration every(SoakPlan plan) {
-    return plan.sampleEvery();
-  }
-
   /** What is read, for the record, e.g. {@code process tree of pid 4242}. */
   String describe();
 
   /**
-   * @param rssBytes resident memory (a container's: its cgroup's working set), bytes, >= 0
+   * @param rssBytes resident memory (a container's: its cgroup's working set), bytes, >= 0; empty when this
+   *     look took only descriptors (a probe whose memory reading costs the row reads it less often)
    * @param openFds open file descriptors over the row's processes, empty when they cannot be read
    */
-  record Reading(long rssBytes, OptionalLong openFds) {
+  record Reading(OptionalLong rssBytes, OptionalLong openFds) {
     public Reading {
-      if (rssBytes < 0) throw new IllegalArgumentException("rssBytes must be >= 0 but was " + rssBytes);
+      if (rssBytes.isPresent() && rssBytes.getAsLong() < 0) {
+        throw new IllegalArgumentException("rssBytes must be >= 0 but was " + rssBytes.getAsLong());
+      }
+    }
+
+    /** Memory and descriptors. */
+    public Reading(long rssBytes, OptionalLong openFds) {
+      this(OptionalLong.of(rssBytes), openFds);
     }
   }
 }

@@ -46,11 +46,16 @@ public record SoakResult(SoakPlan plan, String probe, LatencyFigures figures, Li
     return samples.stream().filter(s -> s.offsetSeconds() >= from && s.offsetSeconds() <= end).toList();
   }
 
+  /** The fitted samples that read memory. */
+  public List<MemorySample> fittedMemory() {
+    return fitted().stream().filter(s -> s.rssBytes().isPresent()).toList();
+  }
+
   /** Memory growth by the fit, MiB per 10 minutes; NaN with fewer than {@link #MIN_SAMPLES} samples. */
   public double rssSlopeMiBPer10Min() {
-    List<MemorySample> fit = fitted();
+    List<MemorySample> fit = fittedMemory();
     if (fit.size() < MIN_SAMPLES) return Double.NaN;
-    return slope(fit, fit.stream().mapToDouble(s -> s.rssBytes() / MIB).toArray());
+    return slope(fit, fit.stream().mapToDouble(SoakResult::mib).toArray());
   }
 
   /** Descriptor growth by the fit, per 10 minutes; NaN when descriptors could not be read. */
@@ -67,7 +72,7 @@ public record SoakResult(SoakPlan plan, String probe, LatencyFigures figures, Li
 
   /** The most memory seen, MiB. */
   public double rssMaxMiB() {
-    return samples.stream().mapToLong(MemorySample::rssBytes).max().orElse(0) / MIB;
+    return samples.stream().filter(s -> s.rssBytes().isPresent()).mapToDouble(SoakResult::mib).max().orElse(0);
   }
 
   private static double slope(List<MemorySample> fit, double[] y) {
@@ -81,10 +86,11 @@ public record SoakResult(SoakPlan plan, String probe, LatencyFigures figures, Li
     if (!figures.anySucceeded()) failures.add("no request succeeded of " + figures.requests() + " " + figures.errors());
     double rss = rssSlopeMiBPer10Min();
     if (Double.isNaN(rss)) {
-      failures.add("too few memory samples after the warm-up for a slope: " + fitted().size() + " (needs " + MIN_SAMPLES + ")");
+      failures.add("too few memory samples after the warm-up for a slope: " + fittedMemory().size() + " (needs "
+          + MIN_SAMPLES + ")");
     } else if (rss > plan.rssBoundMiB()) {
       failures.add(fmt("memory grew %.1f MiB per 10 minutes by the fit over %d samples (%.1f -> %.1f MiB), above "
-          + "the %.0f MiB bound", rss, fitted().size(), mib(fitted().getFirst()), mib(fitted().getLast()),
+          + "the %.0f MiB bound", rss, fittedMemory().size(), mib(fittedMemory().getFirst()), mib(fittedMemory().getLast()),
           plan.rssBoundMiB()));
     }
     double fds = fdSlopePer10Min();
@@ -95,6 +101,7 @@ public record SoakResult(SoakPlan plan, String probe, LatencyFigures figures, Li
     return failures;
   }
 
+  /** The result's {@code environment.soak}; {@code samples} are [offset s, memory bytes, descriptors], -1 where not read. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("plan", plan.toMap());
@@ -104,9 +111,9 @@ public record SoakResult(SoakPlan plan, String probe, LatencyFigures figures, Li
     Maps.putFinite(map, "fdSlopePer10Min", fdSlopePer10Min());
     map.put("rssMaxMiB", rssMaxMiB());
     if (fdMax() >= 0) map.put("fdMax", fdMax());
-    map.put("fittedSamples", fitted().size());
+    map.put("fittedSamples", fittedMemory().size());
     gone.ifPresent(why -> map.put("gone", why));
-    map.put("samples", samples.stream().map(s -> List.of(s.offsetSeconds(), s.rssBytes(),
+    map.put("samples", samples.stream().map(s -> List.of(s.offsetSeconds(), s.rssBytes().orElse(-1),
         s.openFds().isPresent() ? s.openFds().getAsLong() : -1L)).toList());
     map.put("failures", failures());
     return map;
@@ -129,7 +136,7 @@ public record SoakResult(SoakPlan plan, String probe, LatencyFigures figures, Li
   }
 
   private static double mib(MemorySample sample) {
-    return sample.rssBytes() / MIB;
+    return sample.rssBytes().orElseThrow() / MIB;
   }
 
   private static String fmt(String format, Object... args) {

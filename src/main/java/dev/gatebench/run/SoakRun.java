@@ -37,10 +37,10 @@ final class SoakRun extends RowPlan {
   @Override
   RowResult run(RowRun row) {
     SoakPlan scaled = plan.scaled(row.settings().timeScale());
-    MemoryProbe probe = probe(row);
+    MemoryProbe probe = probe(row, scaled);
     RunResult run;
     List<MemorySample> samples;
-    MemorySampler sampler = new MemorySampler(probe, probe.every(scaled));
+    MemorySampler sampler = new MemorySampler(probe, scaled.sampleEvery());
     try (MockUpstream.FaultScope faults = row.mock().orElseThrow().injecting(scaled.faults()); sampler) {
       sampler.start();
       run = row.observed(row.suite(), scaled.scenario(), row.requests(row.settings().maxTokens(), false,
@@ -53,7 +53,7 @@ final class SoakRun extends RowPlan {
   }
 
   /** A container's cgroup, a process tree, or for Direct this JVM; a row whose memory cannot be read is skipped. */
-  private static MemoryProbe probe(RowRun row) {
+  private static MemoryProbe probe(RowRun row, SoakPlan plan) {
     Gateway gateway = row.gateway();
     if (gateway.facts().get(Stack.CONTAINER_ID) instanceof String id) {
       return CgroupFiles.ofContainer(id).<MemoryProbe>map(cgroup -> new CgroupProbe(cgroup, id))
@@ -66,7 +66,7 @@ final class SoakRun extends RowPlan {
       JvmHeapProbe.cannotRead().ifPresent(why -> {
         throw new RowSkippedException(why);
       });
-      return new JvmHeapProbe(row.mock().orElseThrow().counters()::totalRequests);
+      return new JvmHeapProbe(plan, row.mock().orElseThrow().counters()::totalRequests);
     }
     throw new RowSkippedException(gateway.name() + " runs outside gatebench (gatebench.stack=external), so its "
         + "memory cannot be sampled; run the soak with -Dgatebench.stack=processes or containers");

@@ -1,74 +1,102 @@
 package dev.gatebench.contention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a soak reads the Direct row's live heap: five times after the warm-up, each a full collection started
- * just after a request reaches the mock.
+ * How a soak reads the Direct row's live heap: descriptors at every look, the heap after a full collection
+ * before the load and once in each fifth after the warm-up, each collection started just after a request
+ * reaches the mock.
  */
 class JvmHeapProbeTest {
-  private static final JvmHeapProbe NO_LOAD = new JvmHeapProbe(() -> 0);
+  private static final SoakPlan HALF_MINUTE = SoakPlan.of(10, Duration.ofSeconds(30));
+  private static final long SECOND = 1_000_000_000L;
 
   @Test
-  void aSoakReadsTheLiveHeapFiveTimesAfterItsWarmUp() {
-    SoakPlan tenMinutes = SoakPlan.of(10, Duration.ofMinutes(10));
-    Duration every = NO_LOAD.every(tenMinutes);
+  void theHeapIsReadBeforeTheLoadAndOnceInEachFifthAfterTheWarmUpAndDescriptorsAtEveryLook() {
+    AtomicLong clock = new AtomicLong();
+    AtomicLong arrivals = new AtomicLong();
+    JvmHeapProbe probe = new JvmHeapProbe(HALF_MINUTE, arrivals::incrementAndGet, clock::get);
+    List<Long> heapAt = new ArrayList<>();
+    int fdLooks = 0;
+    for (long second = 0; second <= 30; second++) {
+      clock.set(1_000 + second * SECOND);
+      MemoryProbe.Reading reading = probe.read();
+      if (reading.rssBytes().isPresent()) heapAt.add(second);
+      if (reading.openFds().isPresent()) fdLooks++;
+    }
 
-    assertThat(every).as("a fifth of the 7.5 minutes after the warm-up").isEqualTo(Duration.ofSeconds(90));
-    double warmUpEnd = tenMinutes.duration().toSeconds() * tenMinutes.warmUp();
-    assertThat(LongStream.rangeClosed(1, tenMinutes.duration().dividedBy(every))
-        .filter(k -> k * every.toSeconds() >= warmUpEnd)).as("readings after the warm-up").hasSize(5);
+    assertThat(heapAt).as("seconds whose look read the heap: before the load, then from 7.5 s in fifths of 4.5 s")
+        .containsExactly(0L, 8L, 12L, 17L, 21L, 26L);
+    assertThat(fdLooks).as("looks that read descriptors").isEqualTo(31);
   }
 
   @Test
-  void aShortSoakStillReadsNoMoreOftenThanItsPlanSays() {
-    SoakPlan brief = SoakPlan.of(10, Duration.ofSeconds(10)).withBounds(50, 100);
-
-    assertThat(NO_LOAD.every(brief)).as("1.5 s, over the plan's 1 s").isEqualTo(Duration.ofMillis(1500));
-  }
-
-  @Test
-  void aReadingIsTheHeapLeftByAFullCollection() {
-    byte[] kept = new byte[64 << 20];
-    long withIt = NO_LOAD.read().rssBytes();
-    kept = null;
-    long without = NO_LOAD.read().rssBytes();
-
-    assertThat(withIt - without).as("bytes the 64 MiB array held, read live before and gone after")
-        .isBetween(60L << 20, 68L << 20);
-  }
-
-  @Test
-  void aReadingStartsOnceTheNextRequestReachesTheMock() {
+  void aCollectionStartsOnceTheNextRequestReachesTheMock() {
     AtomicLong arrivals = new AtomicLong();
     AtomicInteger pollsAfterIt = new AtomicInteger();
     long due = System.nanoTime() + Duration.ofMillis(60).toNanos();
-    JvmHeapProbe probe = new JvmHeapProbe(() -> {
+    AtomicLong clock = new AtomicLong();
+    JvmHeapProbe probe = new JvmHeapProbe(HALF_MINUTE, () -> {
       if (System.nanoTime() >= due && arrivals.get() == 0) arrivals.set(1);
       if (arrivals.get() == 1) pollsAfterIt.incrementAndGet();
       return arrivals.get();
-    });
+    }, clock::get);
+    probe.read(); // before the load: no wait
+    clock.set(8 * SECOND);
 
     long start = System.nanoTime();
-    probe.read();
+    MemoryProbe.Reading reading = probe.read();
 
+    assertThat(reading.rssBytes()).as("heap read").isPresent();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for the request").isGreaterThanOrEqualTo(
         Duration.ofMillis(60));
     assertThat(pollsAfterIt).as("looks at the count once the request came: collected at once").hasValue(1);
   }
 
   @Test
-  void withoutRequestsAReadingWaitsNoLongerThanItsBound() {
-    long start = System.nanoTime();
-    NO_LOAD.read();
+  void withoutRequestsACollectionWaitsNoLongerThanItsBound() {
+    AtomicLong clock = new AtomicLong();
+    JvmHeapProbe probe = new JvmHeapProbe(HALF_MINUTE, () -> 0, clock::get);
+    probe.read();
+    clock.set(8 * SECOND);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a reading before or after the load")
-        .isGreaterThanOrEqualTo(JvmHeapProbe.ARRIVAL_WAIT).isLessThan(Duration.ofSeconds(2));
+    long start = System.nanoTime();
+    assertThat(probe.read().rssBytes()).as("heap read").isPresent();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the look after the load's end")
+        .isGreaterThanOrEqualTo(Duration.ofNanos(JvmHeapProbe.ARRIVAL_WAIT_NANOS)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aReadingIsTheHeapLeftByAFullCollection() {
+    AtomicLong clock = new AtomicLong();
+    AtomicLong arrivals = new AtomicLong();
+    JvmHeapProbe probe = new JvmHeapProbe(HALF_MINUTE, arrivals::incrementAndGet, clock::get);
+    byte[] kept = new byte[64 << 20];
+    long withIt = probe.read().rssBytes().orElseThrow();
+    kept = null;
+    clock.set(8 * SECOND);
+    long without = probe.read().rssBytes().orElseThrow();
+
+    assertThat(withIt - without).as("bytes the 64 MiB array held, read live before and gone after")
+        .isBetween(60L << 20, 68L << 20);
+  }
+
+  @Test
+  void aSamplingIntervalLongerThanAFifthAfterTheWarmUpIsRefusedSayingWhatToChange() {
+    SoakPlan sparse = new SoakPlan(10, Duration.ofSeconds(10), 1000, HALF_MINUTE.faults(), 0.8, 50, 100,
+        Duration.ofSeconds(1));
+
+    assertThatThrownBy(() -> new JvmHeapProbe(sparse, () -> 0))
+        .hasMessage("a soak of PT10S with a 80 % warm-up reads the Direct row's heap once in each fifth of the rest, "
+            + "0.40 s, which its sampling interval PT1S does not fit in; lengthen the soak or sample more often");
   }
 }

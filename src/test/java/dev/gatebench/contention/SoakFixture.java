@@ -28,7 +28,7 @@ final class SoakFixture implements AutoCloseable {
 
   SoakResult soak(MemoryProbe probe, String url) {
     try (MockUpstream.FaultScope faults = mock.injecting(PLAN.faults());
-        MemorySampler sampler = new MemorySampler(probe, probe.every(PLAN))) {
+        MemorySampler sampler = new MemorySampler(probe, PLAN.sampleEvery())) {
       sampler.start();
       ChatRequestFactory requests = ChatRequestFactory.of("claude-sonnet-4-5-20250929", 10, 0.7, false,
           List.of(Prompts.ofTokens(PLAN.promptTokens())));

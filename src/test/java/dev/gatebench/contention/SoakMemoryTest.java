@@ -40,7 +40,8 @@ class SoakMemoryTest {
       ring[next[0]++ % ring.length] = new byte[16 * 1024];
       pause(1);
     })) {
-      SoakResult direct = fixture.soak(new JvmHeapProbe(fixture.mock.counters()::totalRequests), fixture.directUrl());
+      SoakResult direct = fixture.soak(new JvmHeapProbe(SoakFixture.PLAN, fixture.mock.counters()::totalRequests),
+          fixture.directUrl());
 
       assertThat(direct.failures()).as("Direct's failed checks; slope %.1f MiB/10 min over %d samples",
           direct.rssSlopeMiBPer10Min(), direct.fitted().size()).isEmpty();
@@ -57,7 +58,8 @@ class SoakMemoryTest {
       kept.add(new byte[20_000]);
       pause(25);
     })) {
-      SoakResult direct = fixture.soak(new JvmHeapProbe(fixture.mock.counters()::totalRequests), fixture.directUrl());
+      SoakResult direct = fixture.soak(new JvmHeapProbe(SoakFixture.PLAN, fixture.mock.counters()::totalRequests),
+          fixture.directUrl());
 
       assertThat(direct.rssSlopeMiBPer10Min()).as("slope, MiB per 10 minutes; failures %s", direct.failures())
           .isGreaterThan(4 * SoakFixture.PLAN.rssBoundMiB());

@@ -49,6 +49,21 @@ class SoakResultTest {
   }
 
   @Test
+  void looksThatReadOnlyDescriptorsAreLeftOutOfTheMemoryFitAndCountInTheirs() {
+    List<MemorySample> looks = IntStream.rangeClosed(0, 100).mapToObj(s -> s % 15 == 0
+        ? new MemorySample(s, Math.round((100 + s / 6.0) * 1024 * 1024), OptionalLong.of(20 + s))
+        : new MemorySample(s, OptionalLong.empty(), OptionalLong.of(20 + s))).toList();
+    SoakResult soak = new SoakResult(PLAN, "test", FIGURES, looks, Optional.empty());
+
+    assertThat(soak.fittedMemory()).as("memory read after the warm-up").extracting(MemorySample::offsetSeconds)
+        .containsExactly(30.0, 45.0, 60.0, 75.0, 90.0);
+    assertThat(soak.failures()).as("failures").containsExactly(
+        "memory grew 100.0 MiB per 10 minutes by the fit over 5 samples (105.0 -> 115.0 MiB), above the 50 MiB bound",
+        "open file descriptors grew 600 per 10 minutes by the fit (at most 120 seen), above the 100 bound");
+    assertThat(soak.rssMaxMiB()).as("most memory read").isCloseTo(115, within(0.01));
+  }
+
+  @Test
   void descriptorsGrowingPastTheBoundFailAndUnreadableOnesAreLeftOut() {
     List<MemorySample> growing = IntStream.rangeClosed(0, 100).mapToObj(s -> new MemorySample(s, 100L << 20,
         OptionalLong.of(20 + s))).toList();
