@@ -1,6 +1,7 @@
 package dev.gatebench.contention;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.gatebench.load.ForcedCollections;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Objects;
@@ -77,7 +78,7 @@ public final class JvmHeapProbe implements MemoryProbe {
     } else {
       return new Reading(OptionalLong.empty(), fds);
     }
-    System.gc();
+    ForcedCollections.collect();
     return new Reading(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), fds);
   }
 

@@ -20,16 +20,15 @@ import javax.management.openmbean.CompositeData;
  * due during it is late by the pause. Collectors that also report concurrent work keep it in a bean of
  * its own ({@code ZGC Cycles}, {@code Shenandoah Cycles}); those beans are left out, since their time
  * runs beside the loops rather than stopping them. Counts and totals are the beans' own (ms
- * resolution); the longest pause, and the pauses a {@code System.gc()} asked for (a soak's readings of
- * the Direct row's live heap), come from the beans' end-of-collection notifications, delivered on a
- * JVM service thread, so a pause that ends in the run's last instant may be missed there (the longest
- * is then taken from the bean's last collection instead).
+ * resolution); the longest pause comes from the beans' end-of-collection notifications, delivered on a
+ * JVM service thread, so a pause that ends in the run's last instant may be missed there and taken
+ * from the bean's last collection instead. The share that gatebench's own {@link ForcedCollections}
+ * took is timed where they are asked for.
  *
  * <p>Thread-safe: started and stopped on the runner's thread, notified on the JVM's.
  */
 final class GcPauses implements NotificationListener {
   private static final String CONCURRENT_BEAN = "Cycles";
-  private static final String EXPLICIT_CAUSE = "System.gc()";
 
   /**
    * @param collector the collector by its usual name, e.g. {@code Serial}, {@code G1}; {@code none} when
@@ -37,27 +36,27 @@ final class GcPauses implements NotificationListener {
    * @param pauses pauses that ended during the run, >= 0
    * @param totalMs their summed duration in ms, >= 0
    * @param longestMs the longest one in ms, >= 0; 0 without pauses
-   * @param explicitMs how many of {@code totalMs} were collections that {@code System.gc()} asked for, >= 0
+   * @param forcedMs how much of {@code totalMs} gatebench's own {@link ForcedCollections} took, >= 0
    */
-  record Reading(String collector, long pauses, long totalMs, long longestMs, long explicitMs) {
+  record Reading(String collector, long pauses, long totalMs, long longestMs, long forcedMs) {
     Reading {
-      if (pauses < 0 || totalMs < 0 || longestMs < 0 || explicitMs < 0) {
-        throw new IllegalArgumentException("GC pauses, total, longest and explicit must be >= 0 but were " + pauses
-            + ", " + totalMs + " ms, " + longestMs + " ms, " + explicitMs + " ms");
+      if (pauses < 0 || totalMs < 0 || longestMs < 0 || forcedMs < 0) {
+        throw new IllegalArgumentException("GC pauses, total, longest and forced must be >= 0 but were " + pauses
+            + ", " + totalMs + " ms, " + longestMs + " ms, " + forcedMs + " ms");
       }
     }
 
-    /** Whether {@code System.gc()} calls made most of the pause time. */
-    boolean mostlyExplicit() {
-      return totalMs > 0 && 2 * explicitMs >= totalMs;
+    /** Whether gatebench's own forced collections made most of the pause time. */
+    boolean mostlyForced() {
+      return totalMs > 0 && 2 * forcedMs >= totalMs;
     }
   }
 
   private final List<GarbageCollectorMXBean> beans;
   private final long[] startCounts;
   private final long[] startMillis;
+  private final long startForcedNanos = ForcedCollections.nanos();
   private long longestMs;
-  private long explicitMs;
 
   private GcPauses(List<GarbageCollectorMXBean> beans) {
     this.beans = beans;
@@ -85,15 +84,10 @@ final class GcPauses implements NotificationListener {
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
     if (info.getGcName().contains(CONCURRENT_BEAN)) return;
     noteLongest(info.getGcInfo().getDuration());
-    if (EXPLICIT_CAUSE.equals(info.getGcCause())) noteExplicit(info.getGcInfo().getDuration());
   }
 
   private synchronized void noteLongest(long durationMs) {
     longestMs = Math.max(longestMs, durationMs);
-  }
-
-  private synchronized void noteExplicit(long durationMs) {
-    explicitMs += durationMs;
   }
 
   /** The pauses since {@link #start()}; stops listening. */
@@ -108,16 +102,13 @@ final class GcPauses implements NotificationListener {
       if (count > 0) noteLongest(lastDurationMs(bean));
       unlisten(bean);
     }
+    long forcedMs = (ForcedCollections.nanos() - startForcedNanos) / 1_000_000;
     return pauses == 0 ? new Reading(collector(beans), 0, 0, 0, 0)
-        : new Reading(collector(beans), pauses, totalMs, Math.min(totalMs, longest()), Math.min(totalMs, explicit()));
+        : new Reading(collector(beans), pauses, totalMs, Math.min(totalMs, longest()), Math.min(totalMs, forcedMs));
   }
 
   private synchronized long longest() {
     return longestMs;
-  }
-
-  private synchronized long explicit() {
-    return explicitMs;
   }
 
   private static long lastDurationMs(GarbageCollectorMXBean bean) {

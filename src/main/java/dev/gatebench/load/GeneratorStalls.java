@@ -33,9 +33,8 @@ record GeneratorStalls(GeneratorCpu.Reading cpu, GcPauses.Reading gc, long runNa
   enum Cause {
     MACHINE("machine", "run it on an idle machine or on a core of its own"),
     GC("gc", "give the JVM a young generation that the run does not fill (-Xmn) or a larger heap"),
-    EXPLICIT_GC("explicit-gc", "expect it where a soak over 10 requests a second reads the Direct row's live heap "
-        + "(each reading is a full collection, and the next request falls in its pause); else look for System.gc() "
-        + "calls"),
+    HEAP_READINGS("heap-readings", "expect it where a soak over 10 requests a second reads the Direct row's live "
+        + "heap (each reading is a full collection, and the next request falls in its pause)"),
     SATURATED("generator-cpu", "lower the load or give the load engine more event-loop threads"),
     UNEXPLAINED("unexplained", "warm the JVM up with a run first, look for a blocking call on the event loop, or "
         + "run it on an idle machine");
@@ -83,7 +82,7 @@ record GeneratorStalls(GeneratorCpu.Reading cpu, GcPauses.Reading gc, long runNa
     if (busiestLoopShare() >= SATURATED_SHARE) return Cause.SATURATED;
     boolean machine = explains(waitShare());
     boolean gcs = explains(gcShare());
-    Cause gcCause = gc.mostlyExplicit() ? Cause.EXPLICIT_GC : Cause.GC;
+    Cause gcCause = gc.mostlyForced() ? Cause.HEAP_READINGS : Cause.GC;
     if (machine && gcs) return waitShare() >= gcShare() ? Cause.MACHINE : gcCause;
     return machine ? Cause.MACHINE : gcs ? gcCause : Cause.UNEXPLAINED;
   }
@@ -100,7 +99,7 @@ record GeneratorStalls(GeneratorCpu.Reading cpu, GcPauses.Reading gc, long runNa
   String explanation() {
     return switch (likeliestCause()) {
       case MACHINE -> waited() + ": other work on the machine (besides, " + paused() + ")";
-      case GC, EXPLICIT_GC -> paused() + " (besides, " + waited() + ")";
+      case GC, HEAP_READINGS -> paused() + " (besides, " + waited() + ")";
       case SATURATED -> String.format(Locale.ROOT, "the generator's busiest event loop was on a CPU for %s of the "
           + "run: the generator itself ran out of CPU (besides, %s; %s)", percent(busiestLoopShare()), waited(), paused());
       case UNEXPLAINED -> "neither waiting for a CPU nor GC accounts for it (" + waited() + "; " + paused()
@@ -123,11 +122,11 @@ record GeneratorStalls(GeneratorCpu.Reading cpu, GcPauses.Reading gc, long runNa
 
   private String paused() {
     if (gc.pauses() == 0) return "no GC pause (" + gc.collector() + ")";
-    String explicit = gc.explicitMs() == 0 ? ""
-        : "; " + duration(gc.explicitMs() * 1_000_000) + " of it collections that System.gc() asked for";
+    String forced = gc.forcedMs() == 0 ? ""
+        : "; " + duration(gc.forcedMs() * 1_000_000) + " of it full collections of a soak's heap readings";
     return String.format(Locale.ROOT, "GC paused the JVM %d time%s for %s in all (%s of the run), longest %s, %s%s",
         gc.pauses(), gc.pauses() == 1 ? "" : "s", duration(gc.totalMs() * 1_000_000), percent(gcShare()),
-        duration(gc.longestMs() * 1_000_000), gc.collector(), explicit);
+        duration(gc.longestMs() * 1_000_000), gc.collector(), forced);
   }
 
   /** The figures as entries of {@code environment.generator}. */
@@ -136,7 +135,7 @@ record GeneratorStalls(GeneratorCpu.Reading cpu, GcPauses.Reading gc, long runNa
     facts.put("gcPauses", gc.pauses());
     facts.put("gcPauseMs", gc.totalMs());
     facts.put("gcLongestPauseMs", gc.longestMs());
-    facts.put("gcExplicitPauseMs", gc.explicitMs());
+    facts.put("gcForcedPauseMs", gc.forcedMs());
     facts.put("gcPauseShare", gcShare());
     RunQueueWait.Reading wait = cpu.runQueue();
     if (wait.available()) {

@@ -69,12 +69,12 @@ import java.util.Optional;
  *       of the whole JVM over the run (also GC, JIT and an in-process mock; {@code jvmCpuCovers}).
  *       CPU keys are absent where the JVM cannot measure thread CPU time. Why it was late: the JVM's
  *       GC pauses over the run ({@code gcCollector}, {@code gcPauses}, {@code gcPauseMs},
- *       {@code gcLongestPauseMs}, {@code gcExplicitPauseMs} of collections {@code System.gc()} asked for,
+ *       {@code gcLongestPauseMs}, {@code gcForcedPauseMs} of full collections gatebench asked for,
  *       {@code gcPauseShare} of the run), the event loops' run-queue wait,
  *       time ready to run but not on a CPU ({@code runQueueWaitMs} summed over the loops,
  *       {@code runQueueWaitShare}: the most-waiting loop's share of the run; Linux only, else
  *       {@code runQueueWaitUnavailable} says why), and for an untrustworthy run
- *       {@code likeliestCause}: {@code machine}, {@code gc}, {@code explicit-gc}, {@code generator-cpu} or
+ *       {@code likeliestCause}: {@code machine}, {@code gc}, {@code heap-readings}, {@code generator-cpu} or
  *       {@code unexplained}, also named in {@code untrustworthyBecause}.</li>
  * </ul>
  *

@@ -39,7 +39,7 @@ record RowEvidence(long latencyCount, long directCount, List<Optional<MedianShif
       Optional.empty());
   /** {@code environment.generator.likeliestCause} in a badge's words. */
   private static final Map<String, String> LATE_BECAUSE = Map.of("machine", "busy machine", "gc", "GC pauses",
-      "explicit-gc", "System.gc() pauses", "generator-cpu", "generator out of CPU", "unexplained", "cause unknown");
+      "heap-readings", "heap readings' GC", "generator-cpu", "generator out of CPU", "unexplained", "cause unknown");
 
   RowEvidence {
     overheadIntervals = List.copyOf(overheadIntervals);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A late generator is blamed on what made it late: a loop starved of CPU by other work on its core
- * on the machine, a JVM paused by the collections System.gc() asked for on them; a calm run names no cause. The starved runs use the default
+ * on the machine, a JVM paused by GC on GC; a calm run names no cause. The starved runs use the default
  * bound of 5 ms and are late by far more (a loop at the lowest policy behind busy threads on its core
  * started requests 8 ms late at the median); the calm run keeps the generous 100 ms of
  * {@link GeneratorCheckTest}.
@@ -72,24 +72,20 @@ class GeneratorCauseTest {
   }
 
   @Test
-  void aJvmPausedBySystemGcOverAndOverIsBlamedOnTheCollectionsItAskedFor() throws Exception {
+  void aJvmPausedByGcOverAndOverIsBlamedOnGc() throws Exception {
     AtomicBoolean collect = new AtomicBoolean(true);
     Thread collector = Thread.ofPlatform().start(() -> collectWithALiveSet(collect));
     try (ScriptedServer server = ScriptedServer.start(r -> r.json(200, ScriptedServer.COMPLETION))) {
       RunResult result = fiftyASecond(runner(GeneratorCheck.DEFAULT.maxLag()), server);
 
       assertThat(generator(result)).as("environment.generator").containsKey("gcCollector")
-          .containsEntry("likeliestCause", "explicit-gc");
+          .containsEntry("likeliestCause", "gc");
       assertThat(((Number) generator(result).get("gcPauses")).longValue()).as("System.gc() paused it").isPositive();
-      assertThat(((Number) generator(result).get("gcExplicitPauseMs")).longValue())
-          .as("pause ms that System.gc() asked for, most of them")
-          .isGreaterThanOrEqualTo(((Number) generator(result).get("gcPauseMs")).longValue() / 2);
       assertThat(((Number) generator(result).get("gcLongestPauseMs")).longValue())
           .as("the longest pause is one of them").isPositive()
           .isLessThanOrEqualTo(((Number) generator(result).get("gcPauseMs")).longValue());
       assertThat(result.untrustworthyBecause()).hasValueSatisfying(reason -> assertThat(reason)
-          .contains("; likeliest cause: GC paused the JVM ").contains(" collections that System.gc() asked for")
-          .contains("the Direct row's live heap"));
+          .contains("; likeliest cause: GC paused the JVM "));
     } finally {
       collect.set(false);
       collector.join();
