@@ -2,23 +2,74 @@
 "p50_ms p95_ms p99_ms requests errors rps". Latencies are of successful requests where the
 generator tells them apart (oha, k6), of all requests otherwise (Gatling's report table).
 
-usage: peer_stats.py oha FILE.json | gatling REPORT_DIR REQUEST_NAME SECONDS | k6 FILE.json
+oha's open model (-q RATE --latency-correction) starts each request's clock when its timer woke, not
+at the request's place on the schedule: tokio's timer keeps whole milliseconds and wakes up to one
+late, and that lateness is missing from oha's own percentiles. Given the run's --db-url file and its
+rate, `oha` times every request from its place on the schedule oha itself keeps (request i of the run
+is due i/RATE s after its start): the k-th wake-up is the k-th request due, as oha's sender loop
+sends them one by one in order. `oha-wakeups` prints how late the timer woke: "p50_ms p99_ms max_ms".
+
+usage: peer_stats.py oha FILE.json [DB RATE] | oha-wakeups DB RATE
+                   | gatling REPORT_DIR REQUEST_NAME SECONDS | k6 FILE.json
 """
 import html
 import json
+import math
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
 
-def oha(path):
+def oha(path, db=None, rate=None):
     # oha's JSON: seconds; with --stats-success-breakdown it has percentiles of the successes alone
     data = json.loads(Path(path).read_text())
     pct, summary = data.get("latencyPercentilesSuccessful") or data["latencyPercentiles"], data["summary"]
     codes = data.get("statusCodeDistribution", {})
     ok = int(codes.get("200", 0))
-    errors = sum(int(v) for k, v in codes.items() if k != "200") + sum(int(v) for v in data.get("errorDistribution", {}).values())
-    return [pct["p50"] * 1000, pct["p95"] * 1000, pct["p99"] * 1000, ok + errors, errors, summary["requestsPerSec"]]
+    failed = sum(int(v) for v in data.get("errorDistribution", {}).values())
+    errors = sum(int(v) for k, v in codes.items() if k != "200") + failed
+    if db is None:
+        p50, p95, p99 = pct["p50"] * 1000, pct["p95"] * 1000, pct["p99"] * 1000
+    else:
+        if failed:
+            # oha's file keeps answered requests only: with one missing, wake-ups and places no longer pair
+            raise SystemExit("peer_stats: %d of oha's requests got no answer (%s), so its recorded requests cannot be "
+                             "paired with its schedule; rerun on a quieter machine or read oha's own figures in %s"
+                             % (failed, ", ".join(data["errorDistribution"]), path))
+        requests = scheduled(db, rate)
+        expected = float(rate) * summary["total"]
+        if abs(len(requests) - expected) > 0.05 * expected + 2:
+            raise SystemExit("peer_stats: oha sent %d requests in %.1f s, not the %.0f that %s/s makes; is %s the rate "
+                             "oha ran at?" % (len(requests), summary["total"], expected, rate, rate))
+        latencies = [end - due for due, _, end, status in requests if status == 200]
+        p50, p95, p99 = (percentile(latencies, q) * 1000 for q in (0.50, 0.95, 0.99))
+    return [p50, p95, p99, ok + errors, errors, summary["requestsPerSec"]]
+
+
+def scheduled(db, rate):
+    """(due, woke, end, status) in seconds from oha's start, for every request in oha's --db-url file."""
+    rows = sqlite3.connect(db).execute(
+        "SELECT start_latency_correction, end, status FROM oha ORDER BY start_latency_correction, start").fetchall()
+    if not rows or rows[0][0] is None:
+        raise SystemExit("peer_stats: %s has no wake-up times; was oha run with -q RATE --latency-correction?" % db)
+    paired = [(k / float(rate), woke, end, status) for k, (woke, end, status) in enumerate(rows)]
+    early = [woke - due for due, woke, _, _ in paired if woke < due - 1e-6]
+    if early:
+        raise SystemExit("peer_stats: %d of oha's wake-ups in %s came before their place on a schedule of %s/s; "
+                         "is %s the rate oha ran at?" % (len(early), db, rate, rate))
+    return paired
+
+
+def oha_wakeups(db, rate):
+    late = [woke - due for due, woke, _, _ in scheduled(db, rate)]
+    return [percentile(late, 0.50) * 1000, percentile(late, 0.99) * 1000, max(late) * 1000]
+
+
+def percentile(values, q):
+    """The nearest-rank percentile: the smallest value with at least q of the values at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
 def gatling(report_dir, request_name, seconds):
@@ -45,6 +96,9 @@ def k6(path):
 
 def main(argv):
     readers = {"oha": oha, "gatling": gatling, "k6": k6}
+    if len(argv) == 4 and argv[1] == "oha-wakeups":
+        print("%.2f %.2f %.2f" % tuple(oha_wakeups(*argv[2:])))
+        return
     if len(argv) < 3 or argv[1] not in readers:
         raise SystemExit(__doc__)
     p50, p95, p99, count, errors, rps = readers[argv[1]](*argv[2:])

@@ -2,7 +2,8 @@
 # WORK, JAVA_HOME and the caller's MOCK_URL). Each run_* function drives MOCK_URL pinned to CPU 0
 # and prints one line: "p50_ms p95_ms p99_ms requests errors rps" (scripts/lib/peer_stats.py).
 #   oha      Rust; installed by find_peers into GATEBENCH_TOOLS; open model with -q and
-#            --latency-correction (latency from each request's scheduled start)
+#            --latency-correction, every request timed from its place on oha's schedule (its own
+#            figures start when its millisecond timer woke: see scripts/lib/peer_stats.py)
 #   Gatling  the JVM peer: bench/gatling (its own Maven project), run with gatling:test
 #   wrk      closed loop only (wrk2's open model is not packaged by Debian)
 #   k6       only where a k6 binary is on PATH (or K6_BIN=/path/to/k6)
@@ -48,13 +49,29 @@ find_oha() {
     || { OHA=""; SKIPPED+=("oha: cargo install failed (its last lines are printed above)"); tail -5 "$WORK/oha-install.log" >&2; }
 }
 
-# run_oha NAME SECONDS OHA-FLAGS...: e.g. run_oha fixed 30 -c 50 -q 1000 --latency-correction
+# run_oha NAME SECONDS OHA-FLAGS...: e.g. run_oha max 30 -c 50, by oha's own figures
 run_oha() {
+  oha_run "$@" && python3 "$PEER_STATS" oha "$WORK/oha-$1.json"
+}
+
+# run_oha_open NAME SECONDS RATE: -q RATE --latency-correction -c 50, every request timed from its
+# place on the schedule (oha's own figures: oha_printed NAME; its timer's lateness: oha_wakeups NAME RATE)
+run_oha_open() {
+  local name="$1" rate="$3"
+  rm -f "$WORK/oha-$name.sqlite"
+  oha_run "$name" "$2" -c 50 -q "$rate" --latency-correction --db-url "$WORK/oha-$name.sqlite" \
+    && python3 "$PEER_STATS" oha "$WORK/oha-$name.json" "$WORK/oha-$name.sqlite" "$rate"
+}
+
+oha_printed() { python3 "$PEER_STATS" oha "$WORK/oha-$1.json"; }
+oha_wakeups() { python3 "$PEER_STATS" oha-wakeups "$WORK/oha-$1.sqlite" "$2"; }
+
+# oha_run NAME SECONDS OHA-FLAGS...: oha pinned to CPU 0, its JSON in WORK/oha-NAME.json
+oha_run() {
   local name="$1" seconds="$2"; shift 2
   taskset -c 0 "$OHA" --no-tui --output-format json --stats-success-breakdown -z "${seconds}s" -w \
     -m POST -T application/json -d "$CHAT_BODY" "$@" "$MOCK_URL$CHAT_PATH" >"$WORK/oha-$name.json" 2>"$WORK/oha-$name.err" \
     || { echo "oha $name failed:" >&2; cat "$WORK/oha-$name.err" >&2; return 1; }
-  python3 "$PEER_STATS" oha "$WORK/oha-$name.json"
 }
 
 # run_wrk NAME CONNECTIONS SECONDS: one thread, closed loop

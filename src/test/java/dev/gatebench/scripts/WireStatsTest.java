@@ -2,17 +2,13 @@ package dev.gatebench.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +34,7 @@ class WireStatsTest {
     Path capture = dir.resolve("wire.txt");
     Files.write(capture, lines, StandardCharsets.UTF_8);
 
-    double[] f = Arrays.stream(run(capture, "1000", "200").split(" ")).mapToDouble(Double::parseDouble).toArray();
+    double[] f = run(capture, "1000", "200");
 
     assertThat(f).hasSize(8);
     assertThat(f[0]).as("send lag p50").isCloseTo(0, within(0.01));
@@ -68,7 +64,7 @@ class WireStatsTest {
     Path capture = dir.resolve("wire.txt");
     Files.write(capture, lines, StandardCharsets.UTF_8);
 
-    double[] f = Arrays.stream(run(capture, "1000", "200").split(" ")).mapToDouble(Double::parseDouble).toArray();
+    double[] f = run(capture, "1000", "200");
 
     assertThat(f[1]).as("send lag p99: no warm-up request taken for the run's").isCloseTo(0, within(0.01));
     assertThat(f[6]).as("delivered p99, over the answered").isCloseTo(5, within(0.01));
@@ -81,20 +77,8 @@ class WireStatsTest {
         seconds, from, to, flags, length);
   }
 
-  private static String run(Path capture, String rate, String requests) throws IOException, InterruptedException {
-    assumeThat(onPath("python3")).as("python3 runs the benchmark scripts' readers").isTrue();
-    Process process = new ProcessBuilder("python3", "scripts/lib/wire_stats.py", capture.toString(),
-        String.valueOf(MOCK_PORT), rate, requests).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(out).isZero();
-    return out;
-  }
-
-  private static boolean onPath(String command) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, command))) return true;
-    }
-    return false;
+  private static double[] run(Path capture, String rate, String requests) throws Exception {
+    return PythonScript.run("scripts/lib/wire_stats.py", capture.toString(), String.valueOf(MOCK_PORT), rate, requests)
+        .numbers();
   }
 }
