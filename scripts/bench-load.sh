@@ -6,10 +6,10 @@
 #   b. accuracy, open model: 1,000 req/s against a fixed 5 ms answer, in --rounds rounds (the order
 #      rotated each round), and the harness's self-overhead check on the rounds' median p99:
 #      gatebench's p99 - 5 ms <= the best open-model peer's p99 - 5 ms
-# Every open-model generator is timed from each request's place on its schedule. oha's own figures
-# start when its millisecond timer woke (0.5 ms after the schedule at the median here), so its rows
-# are re-timed from the requests it records with --db-url (scripts/lib/peer_stats.py), and the
-# figures it prints are shown beneath them.
+# gatebench times each request from its place on its schedule. oha's own figures start when its
+# millisecond timer woke (0.5 ms after the schedule at the median here), so its rows are timed from
+# the places by the requests it records with --db-url (scripts/lib/peer_stats.py), and the figures it
+# prints are shown beneath them. Gatling and k6 time from their sends.
 #   c. maximum requests/s, closed, 50 connections, zero-latency mock
 #   d. (with --heap-minutes N) heap: gatebench at 1,000 req/s for N minutes with -Xmx256m
 # With --wire, tcpdump (root or CAP_NET_RAW) records section b's runs on loopback, on the mock's
@@ -317,8 +317,9 @@ self_overhead() {
     [[ -n "${PRINTED[$key oha]:-}" ]] && printed+=("${PRINTED[$key oha]}")
   done
   ((${#printed[@]} > 0)) && detail+="oha as it prints them (from its timer's wake-up) $(median "${printed[@]}" | awk '{ m = $1; $1 = ""; print substr($0, 2) " (median " m ")" }'); "
-  echo "p99 ms per round, every generator timed from its schedule: ${detail%; }"
-  SUMMARY+=("b. p99 ms per round, every generator timed from its schedule: ${detail%; }")
+  local timed="gatebench and oha timed from each request's place on their schedules, Gatling (whole ms) and k6 from their sends"
+  echo "p99 ms per round ($timed): ${detail%; }"
+  SUMMARY+=("b. p99 ms per round ($timed): ${detail%; }")
   for g in oha gatling k6; do
     read -r p99 _ < <(median_p99 "$g") || continue
     if [[ -z "$best" ]] || awk -v a="$p99" -v b="$best_p99" 'BEGIN { exit !(a < b) }'; then best="$g"; best_p99="$p99"; fi
@@ -327,7 +328,7 @@ self_overhead() {
   if [[ -z "$best" ]]; then SUMMARY+=("b. self-overhead: no verdict, no open-model peer ran"); return 0; fi
   local line
   line="$(awk -v g="$p99" -v p="$best_p99" -v n="$best" 'BEGIN {
-    printf "self-overhead (median p99 - 5 ms, timed from the schedule): gatebench %.2f ms, best peer %s %.2f ms: %s (gatebench must be <= the best peer)",
+    printf "self-overhead (median p99 - 5 ms): gatebench %.2f ms, best peer %s %.2f ms: %s (gatebench must be <= the best peer)",
       g - 5, n, p - 5, (g - 5 <= p - 5) ? "PASS" : "FAIL" }')"
   echo "$line"
   SUMMARY+=("b. $line")

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * scripts/lib/peer_stats.py re-timing oha's open model from its schedule: a run of 1,000 requests at
- * 1,000/s whose timer woke 0.5 ms late, answered 5 ms after each wake-up, with a 20 ms stall of the
- * timer at the 500th request (the 20 requests due then all woke at 520 ms).
+ * 1,000/s whose timer woke 0.2 ms after each tenth request's place and 0.6 ms after the others',
+ * answered 5 ms after each wake-up, with a 20 ms stall of the timer at the 500th request (the 20
+ * requests due then all woke at 520 ms). The schedule is laid at the earliest wake-up, 0.2 ms.
  */
 class PeerStatsTest {
   private static final String READER = "scripts/lib/peer_stats.py";
@@ -29,9 +30,9 @@ class PeerStatsTest {
     double[] scheduled = PythonScript.run(READER, "oha", json.toString(), db.toString(), "1000").numbers();
 
     assertThat(printed[2]).as("oha's own p99, from its wake-ups").isEqualTo(5.0);
-    assertThat(scheduled[0]).as("p50: 0.5 ms late plus the 5 ms answer").isCloseTo(5.5, within(0.001));
-    // the stall's 20 requests took 6..25 ms from their places; the 990th of 1,000 is the 10th of them
-    assertThat(scheduled[2]).as("p99").isCloseTo(15.0, within(0.001));
+    assertThat(scheduled[0]).as("p50: 0.4 ms late plus the 5 ms answer").isCloseTo(5.4, within(0.001));
+    // the stall's 20 requests took 5.8..24.8 ms from their places; the 990th of 1,000 is the 10th of them
+    assertThat(scheduled[2]).as("p99").isCloseTo(14.8, within(0.001));
     assertThat(scheduled[3]).as("requests").isEqualTo(1000);
     assertThat(scheduled[4]).as("errors").isZero();
   }
@@ -40,9 +41,9 @@ class PeerStatsTest {
   void tellsHowLateTheTimerWoke(@TempDir Path dir) throws Exception {
     double[] late = PythonScript.run(READER, "oha-wakeups", ohaDb(dir).toString(), "1000").numbers();
 
-    assertThat(late[0]).as("p50").isCloseTo(0.5, within(0.001));
-    assertThat(late[1]).as("p99: the 10th longest of the stall's 1..20 ms").isCloseTo(10.0, within(0.001));
-    assertThat(late[2]).as("max").isCloseTo(20.0, within(0.001));
+    assertThat(late[0]).as("p50").isCloseTo(0.4, within(0.001));
+    assertThat(late[1]).as("p99: the 10th shortest of the stall's 0.8..19.8 ms").isCloseTo(9.8, within(0.001));
+    assertThat(late[2]).as("max").isCloseTo(19.8, within(0.001));
   }
 
   @Test
@@ -63,7 +64,7 @@ class PeerStatsTest {
     PythonScript.Outcome faster = PythonScript.run(READER, "oha", json.toString(), db.toString(), "2000");
 
     assertThat(slower.exitCode()).isNotZero();
-    assertThat(slower.output()).contains("came before their place on a schedule of 500/s");
+    assertThat(slower.output()).contains("oha sent 1000 requests in 1.0 s, not the 500 that 500/s makes");
     assertThat(faster.exitCode()).isNotZero();
     assertThat(faster.output()).contains("oha sent 1000 requests in 1.0 s, not the 2000 that 2000/s makes");
   }
@@ -84,7 +85,7 @@ class PeerStatsTest {
   private static Path ohaDb(Path dir) throws Exception {
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      double woke = i >= 500 && i < 520 ? 0.520 + (i - 500) * 1e-7 : i / 1000.0 + 0.0005;
+      double woke = i >= 500 && i < 520 ? 0.520 + (i - 500) * 1e-7 : i / 1000.0 + (i % 10 == 0 ? 0.0002 : 0.0006);
       rows.add(String.format(Locale.ROOT, "%.7f %.7f", woke, woke + 0.005));
     }
     Path text = Files.write(dir.resolve("rows.txt"), rows, StandardCharsets.UTF_8);
