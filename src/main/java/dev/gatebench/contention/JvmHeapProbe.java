@@ -72,11 +72,11 @@ public final class JvmHeapProbe implements MemoryProbe {
     long now = clock.getAsLong();
     if (firstLookNanos < 0) {
       firstLookNanos = now;
-    } else if (next < dueNanos.length && now - firstLookNanos >= dueNanos[next]) {
-      while (next < dueNanos.length && now - firstLookNanos >= dueNanos[next]) next++;
-      awaitArrival();
     } else {
-      return new Reading(OptionalLong.empty(), fds);
+      int due = next; // past every due time this look reaches: a late look takes one reading, not several
+      while (next < dueNanos.length && now - firstLookNanos >= dueNanos[next]) next++;
+      if (next == due) return new Reading(OptionalLong.empty(), fds);
+      awaitArrival();
     }
     ForcedCollections.collect();
     return new Reading(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), fds);

@@ -85,13 +85,12 @@ public record SoakResult(SoakPlan plan, String probe, LatencyFigures figures, Li
     gone.ifPresent(why -> failures.add("the row went away during the soak: " + why));
     if (!figures.anySucceeded()) failures.add("no request succeeded of " + figures.requests() + " " + figures.errors());
     double rss = rssSlopeMiBPer10Min();
+    List<MemorySample> fit = fittedMemory();
     if (Double.isNaN(rss)) {
-      failures.add("too few memory samples after the warm-up for a slope: " + fittedMemory().size() + " (needs "
-          + MIN_SAMPLES + ")");
+      failures.add("too few memory samples after the warm-up for a slope: " + fit.size() + " (needs " + MIN_SAMPLES + ")");
     } else if (rss > plan.rssBoundMiB()) {
       failures.add(fmt("memory grew %.1f MiB per 10 minutes by the fit over %d samples (%.1f -> %.1f MiB), above "
-          + "the %.0f MiB bound", rss, fittedMemory().size(), mib(fittedMemory().getFirst()), mib(fittedMemory().getLast()),
-          plan.rssBoundMiB()));
+          + "the %.0f MiB bound", rss, fit.size(), mib(fit.getFirst()), mib(fit.getLast()), plan.rssBoundMiB()));
     }
     double fds = fdSlopePer10Min();
     if (fds > plan.fdBound()) {
