@@ -30,7 +30,9 @@
 # Usage: scripts/bench-load.sh [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--peers LIST] [--heap-minutes N] [--wire] [--smoke]
 #   --duration  measured seconds of every generator run; default 30
 #   --warmup    seconds of gatebench's and Gatling's discarded warm-up (JIT); default 15: in a 5 s
-#               one at 1,000 req/s the C2 compiler was still busy on the generator's core
+#               one at 1,000 req/s the C2 compiler was still busy on the generator's core. gatebench's
+#               open-model warm-up runs at the measured rate, and the JIT counts calls, not seconds: it
+#               lasts as long as the requests of SECONDS at 1,000 req/s take (75 s at 200 req/s)
 #   --wire      the loopback referee for section b (needs tcpdump and the right to capture)
 #   --rounds    runs of every open-model generator in section b; default 3
 #   --peers     comma-separated subset of oha,gatling,wrk,k6; default all that are found
@@ -114,10 +116,11 @@ stop_mock() {
 read -r -a LOADMAIN_JVM <<<"${BENCH_LOADMAIN_JVM:--XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -XX:+AlwaysPreTouch \
 -Dio.netty.leakDetection.level=disabled --enable-native-access=ALL-UNNAMED}"
 
-# run_gatebench NAME LOADMAIN-FLAGS...: LoadMain with --warmup, as a peer line
+# run_gatebench NAME LOADMAIN-FLAGS...: LoadMain with --warmup (GATEBENCH_WARMUP seconds, WARMUP unless
+# set), as a peer line
 run_gatebench() {
-  local name="$1"; shift
-  local warm=(); ((WARMUP > 0)) && warm=(--warmup "${WARMUP}s")
+  local name="$1" seconds="${GATEBENCH_WARMUP:-$WARMUP}"; shift
+  local warm=(); ((seconds > 0)) && warm=(--warmup "${seconds}s")
   taskset -c 0 "$JAVA" "${LOADMAIN_JVM[@]}" -cp "$CLASSPATH" dev.gatebench.cli.LoadMain --url "$MOCK_URL$CHAT_PATH" \
     --io-threads 1 --quiet --out "$WORK/gatebench-$name" "${warm[@]}" "$@" \
     >"$WORK/gatebench-$name.txt" 2>"$WORK/gatebench-$name.err" \
@@ -250,7 +253,8 @@ open_row() {
 open_run() {
   local s="$1" rate="$3"
   case "$2" in
-    gatebench) row "$s" gatebench "constant-arrival-rate, 50..2000 VUs" run_gatebench "$s" \
+    gatebench) GATEBENCH_WARMUP=$(((WARMUP * 1000 + rate - 1) / rate)) row "$s" gatebench \
+      "constant-arrival-rate, 50..2000 VUs" run_gatebench "$s" \
       --executor constant-arrival-rate --rate "$rate" --vus 50 --max-vus 2000 --duration "${DURATION}s" ;;
     oha) row "$s" oha "-q $rate --latency-correction, -c 50 (a)" run_oha_open "$s" "$DURATION" "$rate" && oha_line "$s" "$rate" ;;
     gatling) row "$s" gatling "constantUsersPerSec($rate)" run_gatling "$s" "$DURATION" "$WARMUP" open "$rate" ;;
@@ -408,7 +412,7 @@ heap() {
 }
 
 wire_check
-echo "generators on CPU 0, mock on CPU 1; ${DURATION}s runs, ${WARMUP}s JVM warm-ups (gatebench --warmup, Gatling's warm-up users)"
+echo "generators on CPU 0, mock on CPU 1; ${DURATION}s runs, ${WARMUP}s JVM warm-ups (gatebench --warmup, Gatling's warm-up users; gatebench's open-model ones as long as ${WARMUP}s at 1,000 req/s)"
 echo "gatebench's JVM: ${LOADMAIN_JVM[*]}"
 for skipped in "${SKIPPED[@]}"; do echo "left out: $skipped"; done
 [[ -n "$OHA" ]] && echo "oha: $("$OHA" --version)"
