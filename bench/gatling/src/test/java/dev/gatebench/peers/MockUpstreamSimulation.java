@@ -38,7 +38,7 @@ public class MockUpstreamSimulation extends Simulation {
       + "\"content\":\"What is 2 + 2? Answer with just the number.\"}],\"max_tokens\":100,"
       + "\"temperature\":0.7,\"stream\":false}";
 
-  /** Users of the warm-up, as LoadMain's {@code --warmup} runs 10 closed VUs. */
+  /** Users of the warm-up: closed, so it sends as fast as the mock answers them. */
   static final int WARMUP_USERS = 10;
 
   {
