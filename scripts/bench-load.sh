@@ -6,12 +6,12 @@
 #   b. accuracy, open model: 1,000 req/s against a fixed 5 ms answer, in --rounds rounds (the order
 #      rotated each round), and the harness's self-overhead check on the rounds' median p99:
 #      gatebench's p99 - 5 ms <= the best open-model peer's p99 - 5 ms
+#   c. maximum requests/s, closed, 50 connections, zero-latency mock
+#   d. (with --heap-minutes N) heap: gatebench at 1,000 req/s for N minutes with -Xmx256m
 # gatebench times each request from its place on its schedule. oha's own figures start when its
 # millisecond timer woke (0.5 ms after the schedule at the median here), so its rows are timed from
 # the places by the requests it records with --db-url (scripts/lib/peer_stats.py), and the figures it
 # prints are shown beneath them. Gatling and k6 time from their sends.
-#   c. maximum requests/s, closed, 50 connections, zero-latency mock
-#   d. (with --heap-minutes N) heap: gatebench at 1,000 req/s for N minutes with -Xmx256m
 # With --wire, tcpdump (root or CAP_NET_RAW) records section b's runs on loopback, on the mock's
 # core, and a referee (scripts/lib/wire_stats.py) times every open-model generator by the kernel's
 # clock: its sends against an even schedule, the mock's answers, and "delivered" (schedule to
@@ -57,7 +57,7 @@ while [[ $# -gt 0 ]]; do
         || { echo "bench-load: --peers must list some of oha,gatling,wrk,k6 but was '$PEERS'; e.g. --peers oha,wrk" >&2; exit 2; } ;;
     --wire) WIRE=1; shift ;;
     --smoke) DURATION=2; WARMUP=1; MOCK_WARM=1; ROUNDS=2; shift ;;
-    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^# Every process it starts/p' "$0"; exit 0 ;;
     *) echo "bench-load: unknown argument '$1'; use --duration S, --warmup S, --rounds N, --peers LIST, --heap-minutes N, --wire or --smoke" >&2; exit 2 ;;
   esac
 done
@@ -256,7 +256,7 @@ open_run() {
     gatebench) GATEBENCH_WARMUP=$(((WARMUP * 1000 + rate - 1) / rate)) row "$s" gatebench \
       "constant-arrival-rate, 50..2000 VUs" run_gatebench "$s" \
       --executor constant-arrival-rate --rate "$rate" --vus 50 --max-vus 2000 --duration "${DURATION}s" ;;
-    oha) row "$s" oha "-q $rate --latency-correction, -c 50 (a)" run_oha_open "$s" "$DURATION" "$rate" && oha_line "$s" "$rate" ;;
+    oha) row "$s" oha "-q $rate --latency-correction, -c 50 *" run_oha_open "$s" "$DURATION" "$rate" && oha_line "$s" "$rate" ;;
     gatling) row "$s" gatling "constantUsersPerSec($rate)" run_gatling "$s" "$DURATION" "$WARMUP" open "$rate" ;;
     k6) row "$s" k6 "constant-arrival-rate, 50..2000 VUs" run_k6 "$s" \
       EXECUTOR=constant-arrival-rate RATE="$rate" VUS=50 MAX_VUS=2000 DURATION="${DURATION}s" ;;
@@ -271,7 +271,7 @@ oha_line() {
   read -r p50 p95 p99 _ <<<"$printed"
   PRINTED["$1 oha"]="$p99"
   read -r -a late <<<"$late"
-  printf "%-10s (a) timed from its place on the schedule; as oha prints them, from its timer's wake-up (p50 %s / p99 %s / max %s ms late): p50 %s / p95 %s / p99 %s ms\n" \
+  printf "%-10s * timed from its place on the schedule; as oha prints them, from its timer's wake-up (p50 %s / p99 %s / max %s ms late): p50 %s / p95 %s / p99 %s ms\n" \
     "" "${late[0]}" "${late[1]}" "${late[2]}" "$p50" "$p95" "$p99"
 }
 
