@@ -21,9 +21,7 @@ public interface MemoryProbe {
    */
   record Reading(OptionalLong rssBytes, OptionalLong openFds) {
     public Reading {
-      if (rssBytes.isPresent() && rssBytes.getAsLong() < 0) {
-        throw new IllegalArgumentException("rssBytes must be >= 0 but was " + rssBytes.getAsLong());
-      }
+      MemorySample.requireBytes(rssBytes);
     }
 
     /** Memory and descriptors. */

@@ -12,6 +12,11 @@ import java.util.OptionalLong;
 public record MemorySample(double offsetSeconds, OptionalLong rssBytes, OptionalLong openFds) {
   public MemorySample {
     if (!(offsetSeconds >= 0)) throw new IllegalArgumentException("offsetSeconds must be >= 0 but was " + offsetSeconds);
+    requireBytes(rssBytes);
+  }
+
+  /** Checks a memory figure of a sample or a probe's reading: none, or bytes >= 0. */
+  static void requireBytes(OptionalLong rssBytes) {
     if (rssBytes.isPresent() && rssBytes.getAsLong() < 0) {
       throw new IllegalArgumentException("rssBytes must be >= 0 but was " + rssBytes.getAsLong());
     }

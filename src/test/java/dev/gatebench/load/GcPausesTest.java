@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 class GcPausesTest {
   @Test
   void gatebenchsOwnForcedCollectionsAreToldApart() {
-    GcPauses pauses = GcPauses.start();
-    for (int i = 0; i < 3; i++) ForcedCollections.collect();
-    GcPauses.Reading reading = pauses.stop();
+    GcPauses.Reading reading = threeCollections(ForcedCollections::collect);
 
     assertThat(reading.pauses()).as("pauses").isGreaterThanOrEqualTo(3);
     assertThat(reading.forcedMs()).as("ms of gatebench's forced collections, of %d ms", reading.totalMs())
@@ -20,12 +18,16 @@ class GcPausesTest {
 
   @Test
   void aCollectionSomeoneElseAskedForIsTheJvmsOwn() {
-    GcPauses pauses = GcPauses.start();
-    for (int i = 0; i < 3; i++) System.gc();
-    GcPauses.Reading reading = pauses.stop();
+    GcPauses.Reading reading = threeCollections(System::gc);
 
     assertThat(reading.pauses()).as("pauses").isGreaterThanOrEqualTo(3);
     assertThat(reading.forcedMs()).as("ms of gatebench's forced collections").isZero();
     assertThat(reading.mostlyForced()).as("mostly forced").isFalse();
+  }
+
+  private static GcPauses.Reading threeCollections(Runnable collection) {
+    GcPauses pauses = GcPauses.start();
+    for (int i = 0; i < 3; i++) collection.run();
+    return pauses.stop();
   }
 }
